@@ -1,0 +1,70 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { requireAuth } from './auth/require-auth.ts';
+import type { TokenVerifier } from './auth/token-verifier.ts';
+import type { Config } from './config.ts';
+import type { DataSourceService } from './data-sources/data-source-service.ts';
+import type { Directory } from './directory/directory.ts';
+import type { Logger } from './logger.ts';
+import { ApiError, problemResponse } from './problem.ts';
+import { dataSourceRoutes } from './routes/data-source-routes.ts';
+import { directoryRoutes } from './routes/directory-routes.ts';
+import type { AppEnv } from './routes/openapi-app.ts';
+import { clientConfig, demoRoutes, sessionRoutes } from './routes/session-routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  verifier: TokenVerifier;
+  directory: Directory;
+  dataSources: DataSourceService;
+  version: string;
+}
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const { config, logger } = deps;
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return problemResponse(c, error);
+    if (error instanceof HTTPException) return problemResponse(c, new ApiError(error.status, 'http_error', error.message || 'Request failed.'));
+    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return problemResponse(c, new ApiError(500, 'internal_error', 'Something went wrong on the server; it has been logged.'));
+  });
+  app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'There is nothing at this address.')));
+
+  app.use(requestId());
+  app.use(secureHeaders());
+  app.use(async function logRequest(c, next) {
+    const started = performance.now();
+    await next();
+    logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`); } }));
+
+  // Public: what a client needs before it can hold a token.
+  app.get('/api/health', (c) => c.json({ status: 'ok', version: deps.version }));
+  app.get('/app-config.json', (c) => c.json(clientConfig(config)));
+  if (config.demo) app.route('/', demoRoutes(config, config.demo));
+
+  app.use('/api/*', requireAuth(deps.verifier));
+  app.route('/', sessionRoutes());
+  app.route('/', directoryRoutes(deps.directory));
+  app.route('/', dataSourceRoutes(deps.dataSources));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: deps.version } });
+
+  if (config.webDistDir) {
+    const root = config.webDistDir;
+    app.use('/*', serveStatic({ root }));
+    // The web app routes on the client: unknown non-API paths get its entry page.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

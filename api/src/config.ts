@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the API reads, parsed once at start. Invalid variables are reported together
+ * so an operator fixes them in one go. Each variable is documented in the README.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const demoUserSchema = z.object({
+  username: z.string().min(1),
+  password: z.string().min(1),
+  displayName: z.string().min(1),
+  isAdmin: z.boolean().default(false),
+});
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().default('.data'),
+    DATABASE_URL: z.string().optional(),
+    SECRET_KEY: z.string().optional(),
+    SECRET_KEY_FILE: z.string().optional(),
+    AUTH_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default('https://login.microsoftonline.com'),
+    AUTH_TENANT_ID: z.string().min(1),
+    AUTH_CLIENT_ID: z.string().min(1),
+    AUTH_API_SCOPE: z.string().optional(),
+    GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
+    GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
+    WEB_DIST_DIR: z.string().optional(),
+    SYNC_ON_START: booleanFlag.default(true),
+    DEMO_MODE: booleanFlag.default(false),
+    DEMO_USERS: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DEMO_MODE && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_MODE'], message: 'demo mode cannot run with NODE_ENV=production' });
+    }
+    if (env.DEMO_MODE && !env.DEMO_USERS) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_USERS'], message: 'required when DEMO_MODE is on' });
+    }
+  });
+
+export interface Config {
+  host: string;
+  port: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  databaseFile: string;
+  secretKey: { value: string } | { file: string };
+  auth: { authorityHost: string; tenantId: string; clientId: string; apiScope: string };
+  graph: { baseUrl: string; scope: string };
+  webDistDir: string | null;
+  syncOnStart: boolean;
+  demo: { users: z.infer<typeof demoUserSchema>[] } | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseFile: sqliteFile(e.DATABASE_URL, e.DATA_DIR),
+    secretKey: e.SECRET_KEY ? { value: e.SECRET_KEY } : { file: e.SECRET_KEY_FILE ?? `${e.DATA_DIR}/secret.key` },
+    auth: {
+      authorityHost: trimSlash(e.AUTH_AUTHORITY_HOST),
+      tenantId: e.AUTH_TENANT_ID,
+      clientId: e.AUTH_CLIENT_ID,
+      apiScope: e.AUTH_API_SCOPE ?? `api://${e.AUTH_CLIENT_ID}/access_as_user`,
+    },
+    graph: { baseUrl: trimSlash(e.GRAPH_BASE_URL), scope: e.GRAPH_SCOPE },
+    webDistDir: e.WEB_DIST_DIR ?? null,
+    syncOnStart: e.SYNC_ON_START,
+    demo: e.DEMO_MODE ? { users: parseDemoUsers(e.DEMO_USERS ?? '') } : null,
+  };
+}
+
+function parseDemoUsers(json: string): z.infer<typeof demoUserSchema>[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ConfigError(['DEMO_USERS: not valid JSON']);
+  }
+  const users = z.array(demoUserSchema).min(1).safeParse(value);
+  if (!users.success) throw new ConfigError(users.error.issues.map((i) => `DEMO_USERS.${i.path.join('.')}: ${i.message}`));
+  return users.data;
+}
+
+function sqliteFile(url: string | undefined, dataDir: string): string {
+  if (!url) return `${dataDir}/switchboard.db`;
+  if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
+  throw new ConfigError([`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}:" (supported: sqlite:)`]);
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

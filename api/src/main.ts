@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { createApp } from './app.ts';
+import { TokenVerifier } from './auth/token-verifier.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataSourceService } from './data-sources/data-source-service.ts';
+import { Directory } from './directory/directory.ts';
+import { GraphConnection } from './graph/graph-connection.ts';
+import { createLogger } from './logger.ts';
+import { SecretBox } from './secrets/secret-box.ts';
+import { Store } from './store/store.ts';
+import { SyncEngine } from './sync/sync-engine.ts';
+import { SyncScheduler } from './sync/sync-scheduler.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const secrets = 'value' in config.secretKey ? SecretBox.fromBase64(config.secretKey.value) : SecretBox.fromFile(config.secretKey.file);
+  const store = await Store.open(config.databaseFile);
+  const directory = new Directory(store);
+  await directory.loadAll();
+
+  const engine = new SyncEngine({
+    store,
+    directory,
+    logger,
+    readerFor: (source) =>
+      new GraphConnection({
+        authorityHost: config.auth.authorityHost,
+        graphBaseUrl: config.graph.baseUrl,
+        scope: config.graph.scope,
+        tenantId: source.tenantId,
+        clientId: source.clientId,
+        clientSecret: secrets.open(source.secretSealed),
+      }),
+  });
+  const scheduler = new SyncScheduler(engine, store, logger);
+  const app = createApp({
+    config,
+    logger,
+    version,
+    verifier: new TokenVerifier(config.auth),
+    directory,
+    dataSources: new DataSourceService(store, secrets, engine, scheduler),
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    logger.info({ url: `http://${config.host}:${info.port}`, demo: config.demo !== null }, 'Switchboard API listening');
+  });
+  await scheduler.start(config.syncOnStart);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    scheduler.stop();
+    server.close(() => void store.close().then(() => process.exit(0)));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

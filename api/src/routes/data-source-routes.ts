@@ -1,0 +1,52 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createDataSourceSchema, LIMITS } from '../../../contracts/index.ts';
+import { requireAdmin } from '../auth/require-auth.ts';
+import type { DataSourceService } from '../data-sources/data-source-service.ts';
+import { BEARER, createRouter } from './openapi-app.ts';
+
+const idParam = z.object({ id: z.string().regex(LIMITS.sourceIdPattern) });
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/datasources',
+  summary: 'Data sources, highest priority first',
+  security: BEARER,
+  responses: { 200: { description: 'Data sources (never with secrets)' } },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/datasources',
+  summary: 'Add a data source (administrators)',
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { body: { content: { 'application/json': { schema: createDataSourceSchema } }, required: true } },
+  responses: { 201: { description: 'Created' }, 409: { description: 'The id is taken' } },
+});
+
+const status = createRoute({
+  method: 'get',
+  path: '/api/datasources/{id}/status',
+  summary: 'Sync status of a data source',
+  security: BEARER,
+  request: { params: idParam },
+  responses: { 200: { description: 'Sync status' } },
+});
+
+const sync = createRoute({
+  method: 'post',
+  path: '/api/datasources/{id}/sync',
+  summary: 'Start a sync round now (administrators)',
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { params: idParam },
+  responses: { 202: { description: 'Sync started' } },
+});
+
+export function dataSourceRoutes(service: DataSourceService) {
+  return createRouter()
+    .openapi(list, async (c) => c.json(await service.list(), 200))
+    .openapi(create, async (c) => c.json(await service.create(c.req.valid('json')), 201))
+    .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id), 200))
+    .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id), 202));
+}

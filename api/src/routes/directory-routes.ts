@@ -1,0 +1,49 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { lookupQuerySchema, searchQuerySchema } from '../../../contracts/index.ts';
+import type { Directory, SourceFilter } from '../directory/directory.ts';
+import { notFound } from '../problem.ts';
+import { BEARER, createRouter } from './openapi-app.ts';
+
+const search = createRoute({
+  method: 'get',
+  path: '/api/search',
+  summary: 'Search people and companies by name, company, department or email',
+  security: BEARER,
+  request: { query: searchQuerySchema },
+  responses: { 200: { description: 'Matching contacts, best first' } },
+});
+
+const lookup = createRoute({
+  method: 'get',
+  path: '/api/lookup',
+  summary: 'Identify a caller from a phone number',
+  security: BEARER,
+  request: { query: lookupQuerySchema },
+  responses: { 200: { description: 'The contact the number belongs to, or no match' } },
+});
+
+const contact = createRoute({
+  method: 'get',
+  path: '/api/contacts/{id}',
+  summary: 'One contact by its id (<sourceId>:<object id>)',
+  security: BEARER,
+  request: { params: z.object({ id: z.string().min(3).max(200) }) },
+  responses: { 200: { description: 'The contact' }, 404: { description: 'No such contact' } },
+});
+
+/** Issue #6 narrows this to the data sources the caller is authorised for. */
+const everySource: SourceFilter = () => true;
+
+export function directoryRoutes(directory: Directory) {
+  return createRouter()
+    .openapi(search, (c) => {
+      const { q, limit } = c.req.valid('query');
+      return c.json({ query: q, hits: directory.search(q, limit, everySource) }, 200);
+    })
+    .openapi(lookup, (c) => c.json(directory.lookup(c.req.valid('query').number, everySource), 200))
+    .openapi(contact, (c) => {
+      const found = directory.get(c.req.valid('param').id, everySource);
+      if (!found) throw notFound('The contact');
+      return c.json(found, 200);
+    });
+}

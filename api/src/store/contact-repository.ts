@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { OrgContact } from '../graph/org-contact.ts';
+import type { Database } from './schema.ts';
+
+export interface StoredContact {
+  sourceId: string;
+  raw: OrgContact;
+}
+
+export class ContactRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Replays are normal in delta: an upsert keyed by id makes them harmless. */
+  async upsert(sourceId: string, contacts: readonly OrgContact[], now: string): Promise<void> {
+    if (contacts.length === 0) return;
+    // SQLite caps bound parameters; 4 per row keeps a 999-object page well inside the limit.
+    for (let i = 0; i < contacts.length; i += 200) {
+      const rows = contacts.slice(i, i + 200).map((c) => ({
+        source_id: sourceId,
+        graph_id: c.id,
+        raw: JSON.stringify(c),
+        updated_at: now,
+      }));
+      await this.db
+        .insertInto('contacts')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['source_id', 'graph_id']).doUpdateSet((eb) => ({
+            raw: eb.ref('excluded.raw'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async remove(sourceId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.deleteFrom('contacts').where('source_id', '=', sourceId).where('graph_id', 'in', ids).execute();
+  }
+
+  async get(sourceId: string, graphId: string): Promise<StoredContact | undefined> {
+    const row = await this.db
+      .selectFrom('contacts')
+      .select(['source_id', 'raw'])
+      .where('source_id', '=', sourceId)
+      .where('graph_id', '=', graphId)
+      .executeTakeFirst();
+    return row && { sourceId: row.source_id, raw: JSON.parse(row.raw) as OrgContact };
+  }
+
+  async listBySource(sourceId: string): Promise<OrgContact[]> {
+    const rows = await this.db.selectFrom('contacts').select('raw').where('source_id', '=', sourceId).execute();
+    return rows.map((r) => JSON.parse(r.raw) as OrgContact);
+  }
+
+  async countBySource(): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('contacts')
+      .select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('source_id')
+      .execute();
+    return new Map(rows.map((r) => [r.source_id, Number(r.n)]));
+  }
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { DiallingProfile, DataSourceType } from '../../../contracts/index.ts';
+import type { Database, DataSourceTable } from './schema.ts';
+
+export interface DataSourceRecord {
+  id: string;
+  name: string;
+  description: string;
+  type: DataSourceType;
+  priority: number;
+  enabled: boolean;
+  autoStart: boolean;
+  tenantId: string;
+  clientId: string;
+  secretSealed: string;
+  syncIntervalMinutes: number;
+  dialling: DiallingProfile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export class DataSourceRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(): Promise<DataSourceRecord[]> {
+    const rows = await this.db.selectFrom('data_sources').selectAll().orderBy('priority', 'desc').orderBy('id').execute();
+    return rows.map(fromRow);
+  }
+
+  async get(id: string): Promise<DataSourceRecord | undefined> {
+    const row = await this.db.selectFrom('data_sources').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  async insert(record: DataSourceRecord): Promise<void> {
+    await this.db.insertInto('data_sources').values(toRow(record)).execute();
+  }
+}
+
+function fromRow(row: DataSourceTable): DataSourceRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    type: row.type as DataSourceType,
+    priority: row.priority,
+    enabled: row.enabled === 1,
+    autoStart: row.auto_start === 1,
+    tenantId: row.tenant_id,
+    clientId: row.client_id,
+    secretSealed: row.secret_sealed,
+    syncIntervalMinutes: row.sync_interval_minutes,
+    dialling: JSON.parse(row.dialling) as DiallingProfile,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(r: DataSourceRecord): DataSourceTable {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    type: r.type,
+    priority: r.priority,
+    enabled: r.enabled ? 1 : 0,
+    auto_start: r.autoStart ? 1 : 0,
+    tenant_id: r.tenantId,
+    client_id: r.clientId,
+    secret_sealed: r.secretSealed,
+    sync_interval_minutes: r.syncIntervalMinutes,
+    dialling: JSON.stringify(r.dialling),
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  };
+}

@@ -1,0 +1,53 @@
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+/** Migrations live in code (not files) so they ship inside whatever bundle runs the API. */
+const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('data_sources')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('priority', 'integer', (c) => c.notNull())
+        .addColumn('enabled', 'integer', (c) => c.notNull())
+        .addColumn('auto_start', 'integer', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('secret_sealed', 'text', (c) => c.notNull())
+        .addColumn('sync_interval_minutes', 'integer', (c) => c.notNull())
+        .addColumn('dialling', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('contacts')
+        .addColumn('source_id', 'text', (c) => c.notNull().references('data_sources.id').onDelete('cascade'))
+        .addColumn('graph_id', 'text', (c) => c.notNull())
+        .addColumn('raw', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contacts_pk', ['source_id', 'graph_id'])
+        .execute();
+      await db.schema
+        .createTable('sync_state')
+        .addColumn('source_id', 'text', (c) => c.primaryKey().references('data_sources.id').onDelete('cascade'))
+        .addColumn('delta_link', 'text')
+        .addColumn('resume_link', 'text')
+        .addColumn('phase', 'text', (c) => c.notNull())
+        .addColumn('read', 'integer', (c) => c.notNull())
+        .addColumn('total', 'integer')
+        .addColumn('requests', 'integer', (c) => c.notNull())
+        .addColumn('throttled', 'integer', (c) => c.notNull())
+        .addColumn('last_started_at', 'text')
+        .addColumn('last_success_at', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('next_run_at', 'text')
+        .execute();
+    },
+  },
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};

@@ -1,0 +1,28 @@
+/**
+ * Turns whatever a sync round failed with into one sentence an administrator can act on.
+ * The raw error goes to the log; this text goes to the status tooltip.
+ */
+export function describeSyncError(error: unknown): string {
+  const e = error as { statusCode?: unknown; code?: unknown; errorCode?: unknown; message?: unknown } | null;
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : null;
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.errorCode === 'string' ? e.errorCode : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+
+  if (code === 'invalid_client' || /AADSTS7000215|AADSTS7000222/.test(message)) {
+    return 'Microsoft Entra rejected the app credentials: the client secret is wrong or has expired. Generate the app again or enter a new secret.';
+  }
+  if (code === 'unauthorized_client' || /AADSTS700016/.test(message)) {
+    return 'Microsoft Entra does not know this app in the tenant: it may have been removed. Generate the app again.';
+  }
+  if (/AADSTS90002|tenant .* not found/i.test(message)) return 'The tenant id was not found in Microsoft Entra. Check the tenant id.';
+  if (status === 403 || code === 'Authorization_RequestDenied') {
+    return 'The app may not read mail contacts: it lacks the OrgContact.Read.All permission or admin consent. Use CHECK ACCESS.';
+  }
+  if (status === 401) return 'Microsoft Graph did not accept the app\'s token. Check the app registration.';
+  if (status === 429) return 'Microsoft Graph kept throttling requests; the next round continues where this one stopped.';
+  if (status !== null && status >= 500) return `Microsoft Graph answered with an error (${status}); the next round continues where this one stopped.`;
+  if (/ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|network/i.test(message)) {
+    return 'Microsoft 365 could not be reached (network). The next round continues where this one stopped.';
+  }
+  return 'The sync stopped with an unexpected error; details are in the server log.';
+}

@@ -1,0 +1,180 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DataSourceView, DemoSignInResponse, SyncStatus } from '../contracts/index.ts';
+import { ADMIN_ROLE } from '../contracts/index.ts';
+import { DEMO_USERS, startEmulator, type RunningEmulator } from '../emulator/src/index.ts';
+
+/**
+ * Brings up the whole product against an emulated tenant: the tenant emulator (HTTPS), the API
+ * as its own process (trusting the emulator's certificate, as production trusts Microsoft's),
+ * the built web app, and a data source that syncs. `npm start` and the end-to-end tests both
+ * use this, so the tests exercise exactly what a newcomer runs.
+ */
+export interface StackOptions {
+  contacts?: number;
+  seed?: number;
+  apiPort?: number;
+  emulatorPort?: number;
+  /** Where the emulator's certificate and the API's database live; a fresh temp dir if absent. */
+  dataDir?: string;
+  /** Serve the built web app from the API (web/dist must exist). */
+  serveWeb?: boolean;
+  logLevel?: string;
+  /** Forward the API's log lines to this process's stdout. */
+  showApiLogs?: boolean;
+}
+
+export interface Stack {
+  dataDir: string;
+  /** The API's SQLite database, for tests that check what was stored. */
+  databaseFile: string;
+  webUrl: string;
+  apiUrl: string;
+  emulator: RunningEmulator;
+  sourceId: string;
+  signIn(username: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const DEMO_SOURCE_ID = 'contoso-contacts';
+const ROOT = resolve(import.meta.dirname, '..');
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-'));
+  const emulator = await startEmulator({
+    dataDir: join(dataDir, 'emulator'),
+    contacts: options.contacts ?? 5000,
+    seed: options.seed ?? 1,
+    port: options.emulatorPort ?? 0,
+  });
+  const apiPort = options.apiPort ?? (await freePort());
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const api = spawnApi(emulator, apiPort, dataDir, options);
+  const stop = async () => {
+    await stopProcess(api);
+    await emulator.close();
+  };
+  try {
+    await waitForHealth(apiUrl, api);
+    const signIn = async (username: string) => {
+      const response = await fetch(`${apiUrl}/api/demo/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username }),
+      });
+      if (!response.ok) throw new Error(`demo sign-in failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as DemoSignInResponse).accessToken;
+    };
+    const admin = DEMO_USERS.find((u) => u.roles.includes(ADMIN_ROLE));
+    if (!admin) throw new Error('the emulator has no demo administrator');
+    const adminToken = await signIn(admin.username);
+    await ensureDataSource(apiUrl, adminToken, emulator);
+    await waitForFirstSync(apiUrl, adminToken, DEMO_SOURCE_ID);
+    return { dataDir, databaseFile: join(dataDir, 'api', 'switchboard.db'), webUrl: apiUrl, apiUrl, emulator, sourceId: DEMO_SOURCE_ID, signIn, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function spawnApi(emulator: RunningEmulator, port: number, dataDir: string, options: StackOptions): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: join(dataDir, 'api'),
+    LOG_LEVEL: options.logLevel ?? 'warn',
+    AUTH_AUTHORITY_HOST: emulator.url,
+    AUTH_TENANT_ID: emulator.tenantId,
+    AUTH_CLIENT_ID: emulator.apiApp.clientId,
+    GRAPH_BASE_URL: emulator.url,
+    // Node reads extra CAs once at start: the certificate must exist before the API starts.
+    NODE_EXTRA_CA_CERTS: emulator.certPath,
+    DEMO_MODE: 'true',
+    DEMO_USERS: JSON.stringify(
+      DEMO_USERS.map((u) => ({ username: u.username, password: u.password, displayName: u.displayName, isAdmin: u.roles.includes(ADMIN_ROLE) })),
+    ),
+  };
+  if (options.serveWeb !== false) env['WEB_DIST_DIR'] = join(ROOT, 'web', 'dist');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'src', 'main.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', options.showApiLogs ? 'inherit' : 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function ensureDataSource(apiUrl: string, token: string, emulator: RunningEmulator): Promise<void> {
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const existing = (await (await fetch(`${apiUrl}/api/datasources`, { headers })).json()) as DataSourceView[];
+  if (existing.some((s) => s.id === DEMO_SOURCE_ID)) return;
+  // The app the emulator registers here is what GENERATE APP (issue #7) will create.
+  const app = emulator.directory.registerApp({ displayName: 'Switchboard sync', roles: ['OrgContact.Read.All'] });
+  const response = await fetch(`${apiUrl}/api/datasources`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      id: DEMO_SOURCE_ID,
+      name: 'Contoso mail contacts',
+      description: 'Mail contacts of the emulated Contoso tenant',
+      tenantId: emulator.tenantId,
+      clientId: app.appId,
+      clientSecret: app.secret,
+      dialling: { country: 'DE' },
+    }),
+  });
+  if (!response.ok) throw new Error(`creating the demo data source failed: ${response.status} ${await response.text()}`);
+}
+
+export async function waitForFirstSync(apiUrl: string, token: string, sourceId: string, timeoutMs = 120_000): Promise<SyncStatus> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${apiUrl}/api/datasources/${sourceId}/status`, { headers: { Authorization: `Bearer ${token}` } });
+    const status = (await response.json()) as SyncStatus;
+    if (status.lastSuccessAt && !status.running) return status;
+    if (status.phase === 'error') throw new Error(`the first sync failed: ${status.lastError}`);
+    if (Date.now() > deadline) throw new Error(`the first sync did not finish in ${timeoutMs} ms`);
+    await sleep(200);
+  }
+}
+
+async function waitForHealth(apiUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${apiUrl}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('the API did not become healthy in 30 s');
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
