@@ -1,0 +1,106 @@
+import { decodeJwt, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../contracts/index.ts';
+import { startStack, type Stack } from '../../scripts/stack.ts';
+
+let stack: Stack;
+let userToken: string;
+let userClaims: JWTPayload;
+
+beforeAll(async () => {
+  stack = await startStack({ contacts: 50, serveWeb: false });
+  userToken = await stack.signIn('user@contoso.example');
+  userClaims = decodeJwt(userToken);
+});
+afterAll(() => stack?.stop());
+
+async function callWith(token: string | null, path = '/api/search?q=a') {
+  const response = await fetch(`${stack.apiUrl}${path}`, { headers: token === null ? {} : { Authorization: `Bearer ${token}` } });
+  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Problem };
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('every route but health needs a valid access token', () => {
+  it('serves health without a token', async () => {
+    const response = await fetch(`${stack.apiUrl}/api/health`);
+    expect(response.status).toBe(200);
+  });
+
+  it.each(['/api/search?q=a', '/api/lookup?number=123', '/api/contacts/x:y', '/api/datasources', '/api/me', '/api/openapi.json'])(
+    'refuses %s without a token',
+    async (path) => {
+      const result = await callWith(null, path);
+      expect(result.status).toBe(401);
+      expect(result.type).toContain('application/problem+json');
+      expect(result.body.code).toBe('unauthorized');
+    },
+  );
+
+  it('accepts the demo user token', async () => {
+    expect((await callWith(userToken)).status).toBe(200);
+  });
+
+  it('refuses a token whose signature was tampered with', async () => {
+    const [header, payload, signature] = userToken.split('.');
+    const flipped = `${signature?.[0] === 'A' ? 'B' : 'A'}${signature?.slice(1)}`;
+    expect((await callWith(`${header}.${payload}.${flipped}`)).status).toBe(401);
+  });
+
+  it('refuses a token signed by another key under the same key id', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT(userClaims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: stack.emulator.signingKeyId })
+      .sign(privateKey);
+    expect((await callWith(forged)).status).toBe(401);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    expect((await callWith(`${encode({ alg: 'none', typ: 'JWT' })}.${encode(userClaims)}.`)).status).toBe(401);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await stack.emulator.signToken({ ...userClaims, iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 });
+    const result = await callWith(expired);
+    expect(result.status).toBe(401);
+    expect(result.body.detail).toMatch(/expired/i);
+  });
+
+  it('refuses a token that is not valid yet', async () => {
+    const early = await stack.emulator.signToken({ ...userClaims, iat: now(), nbf: now() + 3600, exp: now() + 7200 });
+    expect((await callWith(early)).status).toBe(401);
+  });
+
+  it('refuses a token for another audience', async () => {
+    const other = await stack.emulator.signToken({ ...userClaims, aud: 'a0c1d2e3-0000-4000-8000-000000000000' });
+    const result = await callWith(other);
+    expect(result.status).toBe(401);
+    expect(result.body.detail).toMatch(/aud/);
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const other = await stack.emulator.signToken({ ...userClaims, iss: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0' });
+    expect((await callWith(other)).status).toBe(401);
+  });
+
+  it('refuses a token without the access_as_user scope', async () => {
+    const { scp: _scp, ...withoutScope } = userClaims;
+    expect((await callWith(await stack.emulator.signToken(withoutScope))).status).toBe(401);
+  });
+
+  it('the control: a token minted the same way with valid claims is accepted', async () => {
+    expect((await callWith(await stack.emulator.signToken(userClaims))).status).toBe(200);
+  });
+});
+
+describe('administrative routes need the Directory.Admin role', () => {
+  it('refuses a normal user', async () => {
+    const response = await fetch(`${stack.apiUrl}/api/datasources/${stack.sourceId}/sync`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${userToken}` },
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as Problem).code).toBe('forbidden');
+  });
+});
