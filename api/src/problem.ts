@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem } from '../../contracts/index.ts';
+import type { Problem, ProblemCode } from '../../contracts/index.ts';
 
 /**
  * The one error type routes and services throw. `code` is stable and documented; `detail`
@@ -9,7 +9,7 @@ import type { Problem } from '../../contracts/index.ts';
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ProblemCode,
     message: string,
     readonly errors?: Problem['errors'],
     readonly headers?: Record<string, string>,

@@ -1,0 +1,128 @@
+/**
+ * The web app in a real browser against the whole stack (tenant emulator, API serving
+ * web/dist, demo sign-in). Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Contact, DataSourceView, SearchResponse } from '../../contracts/index.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { startStack, type Stack } from '../../scripts/stack.ts';
+
+const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
+const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
+const UI_TIMEOUT_MS = 15_000;
+
+let stack: Stack;
+let browser: Browser;
+let token: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  browser = await launchBrowser();
+  token = await stack.signIn(USER.username);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.status, `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The name the UI shows for a contact (displayName, else given name and surname). */
+function shownName(contact: Contact): string {
+  const person = [contact.givenName, contact.surname].filter((part) => part !== null && part !== '').join(' ');
+  return contact.displayName ?? (person !== '' ? person : (contact.companyName ?? ''));
+}
+
+/** A real contact with a surname, and the search answer for that surname. */
+async function pickContact(): Promise<{ surname: string; contact: Contact }> {
+  for (const probe of ['a', 'e', 'i', 'o', 'n']) {
+    const found = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(probe)}&limit=50`);
+    const candidate = found.hits.find((hit) => (hit.contact.surname ?? '').length >= 3 && hit.contact.displayName !== null);
+    const surname = candidate?.contact.surname;
+    if (surname === undefined || surname === null) continue;
+    const bySurname = await api<SearchResponse>(`/api/search?q=${encodeURIComponent(surname)}`);
+    const hit = bySurname.hits.find((h) => h.contact.surname === surname);
+    if (hit !== undefined) return { surname, contact: hit.contact };
+  }
+  throw new Error('no contact with a surname found through the API');
+}
+
+async function openSignedIn(username: string, displayName: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  await page.goto(stack.webUrl);
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await page.getByRole('banner').getByText(displayName).waitFor();
+  return { context, page };
+}
+
+describe('web app', () => {
+  it('finds a contact by surname as the user types', async () => {
+    const { surname, contact } = await pickContact();
+    const name = shownName(contact);
+    const { context, page } = await openSignedIn(USER.username, USER.displayName);
+    try {
+      await expect(page.getByRole('heading', { level: 1, name: 'Switchboard' }).isVisible()).resolves.toBe(true);
+
+      await page.getByRole('searchbox', { name: /search people/i }).pressSequentially(surname, { delay: 30 });
+      const results = page.getByRole('list', { name: `Results for ${surname}` });
+      const card = results.getByRole('group', { name }).first();
+      await card.waitFor();
+
+      const status = await page.getByRole('status').filter({ hasText: surname }).innerText();
+      expect(status).toMatch(/\d+ (person|people) found|Best \d+ matches/);
+      if (contact.mail !== null) {
+        await expect(card.getByRole('link', { name: contact.mail }).getAttribute('href')).resolves.toBe(
+          `mailto:${contact.mail}`,
+        );
+      }
+      const phone = contact.phones[0];
+      if (phone !== undefined) {
+        const link = card.getByRole('link', { name: new RegExp(phone.original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+        await expect(link.first().getAttribute('href')).resolves.toMatch(/^tel:/);
+      }
+      await screenshot(page, 'search-results');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists the demo data source with its sync status; only admins can start a sync', async () => {
+    const sources = await api<DataSourceView[]>('/api/datasources');
+    const source = sources[0];
+    expect(source, 'the stack has a data source').toBeDefined();
+    if (source === undefined) return;
+
+    const user = await openSignedIn(USER.username, USER.displayName);
+    try {
+      const list = user.page.getByRole('list', { name: 'Data sources' });
+      const row = list.getByRole('listitem', { name: source.name });
+      await row.waitFor();
+      await row.getByRole('button', { name: `Sync status of ${source.name}` }).hover();
+      const tooltip = user.page.getByRole('tooltip');
+      await tooltip.getByText('Last success').waitFor();
+      const text = await tooltip.innerText();
+      expect(text).toContain('Phase');
+      expect(text).toContain('Next run');
+      expect(await row.getByRole('button', { name: 'Sync now' }).count()).toBe(0);
+      await screenshot(user.page, 'data-source-status');
+    } finally {
+      await user.context.close();
+    }
+
+    const admin = await openSignedIn(ADMIN.username, ADMIN.displayName);
+    try {
+      const row = admin.page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: source.name });
+      await row.getByRole('button', { name: 'Sync now' }).waitFor();
+    } finally {
+      await admin.context.close();
+    }
+  });
+});

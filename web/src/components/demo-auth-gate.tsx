@@ -1,0 +1,38 @@
+import { useCallback, useState } from 'react';
+import type { DemoSignInResponse, DemoUser } from '../../../contracts/index.ts';
+import { DemoTokenProvider } from '../auth/demo-token-provider.ts';
+import { SessionView } from './session-view.tsx';
+import { SignInScreen } from './sign-in-screen.tsx';
+
+export interface DemoAuthGateProps {
+  users: DemoUser[];
+}
+
+/** Demo mode: the sign-in screen until a demo token is stored, then the app. */
+export function DemoAuthGate({ users }: DemoAuthGateProps) {
+  const [tokens] = useState(() => new DemoTokenProvider());
+  const [signedIn, setSignedIn] = useState(() => tokens.currentToken() !== null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onSignedIn = useCallback(
+    (session: DemoSignInResponse) => {
+      tokens.store(session);
+      setNotice(null);
+      setSignedIn(true);
+    },
+    [tokens],
+  );
+  const onUnauthorized = useCallback(() => {
+    tokens.signOut();
+    setNotice('Your session has ended. Sign in again.');
+    setSignedIn(false);
+  }, [tokens]);
+  const onSignOut = useCallback(() => {
+    tokens.signOut();
+    setNotice(null);
+    setSignedIn(false);
+  }, [tokens]);
+
+  if (!signedIn) return <SignInScreen users={users} notice={notice} onSignedIn={onSignedIn} />;
+  return <SessionView tokens={tokens} onUnauthorized={onUnauthorized} onSignOut={onSignOut} />;
+}

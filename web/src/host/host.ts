@@ -1,0 +1,76 @@
+/**
+ * Where the page runs: inside a Microsoft 365 host through TeamsJS (Teams, and Outlook /
+ * Microsoft 365 app when they host the tab), or in a plain browser window.
+ * Issue #8 adds the Office.js (Outlook add-in) check in front of the TeamsJS one.
+ */
+export type HostThemeName = 'light' | 'dark' | 'contrast';
+
+export type HostInfo =
+  | { kind: 'browser' }
+  | {
+      kind: 'teams';
+      /** `app.host.name`: Teams, TeamsModern, Outlook, OutlookWin32, Office, … */
+      hostName: string;
+      theme: HostThemeName;
+      /** Registers the one theme-change handler (TeamsJS keeps a single handler). */
+      onThemeChange(handler: (theme: HostThemeName) => void): void;
+    };
+
+/** TeamsJS hangs inside foreign iframes instead of rejecting; give up after this long. */
+export const HOST_DETECTION_TIMEOUT_MS = 1_500;
+
+/** TeamsJS theme names: `default`, `dark`, `contrast` (and newer ones such as `glass`). */
+export function toHostTheme(theme: string | undefined): HostThemeName {
+  if (theme === 'dark') return 'dark';
+  if (theme === 'contrast') return 'contrast';
+  return 'light';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`timed out after ${String(ms)} ms`));
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+async function detectTeams(): Promise<HostInfo> {
+  const { app } = await import('@microsoft/teams-js');
+  await app.initialize();
+  const context = await app.getContext();
+  return {
+    kind: 'teams',
+    hostName: context.app.host.name,
+    theme: toHostTheme(context.app.theme),
+    onThemeChange(handler) {
+      app.registerOnThemeChangeHandler((theme) => {
+        handler(toHostTheme(theme));
+      });
+    },
+  };
+}
+
+/** Finds the host once; resolves (never rejects) within about `timeoutMs`. */
+export async function detectHost(timeoutMs = HOST_DETECTION_TIMEOUT_MS): Promise<HostInfo> {
+  // A top-level window without an opener cannot be a Teams/Outlook web host; TeamsJS would
+  // only reject with "No Parent window found". Native hosts (mobile/desktop webviews) expose
+  // `nativeInterface`, so those still go through TeamsJS.
+  const framed = window.parent !== window || window.opener !== null;
+  const native = 'nativeInterface' in window;
+  if (!framed && !native) return { kind: 'browser' };
+  try {
+    return await withTimeout(detectTeams(), timeoutMs);
+  } catch {
+    return { kind: 'browser' };
+  }
+}
