@@ -112,18 +112,22 @@ describe('lookup', () => {
     }
     return contacts.flatMap((contact) => {
       const stored = numberOf(contact);
-      if (!stored || !/[/.()]|^00|-/.test(stored)) return [];
+      // Extension-only entries (`-123`) need the dialling profile's main number: issue #4.
+      if (!stored || stored.startsWith('-') || !/[/.()]|^00|-/.test(stored)) return [];
       const e164 = parsePhoneNumberFromString(stored.replace('(0)', ''), 'DE')?.number;
       return e164 && owners.get(e164) === 1 ? [{ contact, stored }] : [];
     });
   }
 
-  it('finds the contact from a number stored in a messy form, given in E.164, international and stored forms', async () => {
+  it('finds the contact from a number stored in a messy form, given as stored, international, tel: URI and E.164', async () => {
     const samples = messyNumbers().slice(0, 25);
     expect(samples.length).toBeGreaterThan(5);
     for (const { contact, stored } of samples) {
       const parsed = parsePhoneNumberFromString(stored.replace('(0)', ''), 'DE');
-      for (const input of [stored, parsed?.number ?? '', parsed?.formatInternational() ?? '']) {
+      if (!parsed) throw new Error(`unparseable sample ${stored}`);
+      // An extension is part of who is called: inputs without it are issue #4's main-number rule.
+      const inputs = [stored, parsed.formatInternational(), parsed.format('RFC3966'), ...(parsed.ext ? [] : [parsed.number])];
+      for (const input of inputs) {
         const response = await user.get<LookupResponse>(`/api/lookup?number=${encodeURIComponent(input)}`);
         expect(response.status).toBe(200);
         expect(response.body.match?.contact.id, `${input} (stored as ${stored})`).toBe(idOf(contact));

@@ -1,0 +1,140 @@
+// Command line for the tenant emulator: `serve` runs it; the other commands change the
+// directory of a running emulator through its /_emulator control endpoints.
+
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CERT_FILE } from './cert.ts';
+import { DEMO_USERS, startEmulator } from './index.ts';
+
+const HELP = `Microsoft 365 tenant emulator (Entra ID tokens + Graph orgContacts over HTTPS)
+
+Usage:
+  emulator serve  [--port 8443] [--contacts 5000] [--seed 1] [--data-dir .data/emulator]
+                  [--tenant-id <guid>] [--delta-page-size 200]
+  emulator add    [--json '{"givenName":"Ada","phones":[{"type":"business","number":"+49 89 1234-5"}]}']
+  emulator change <id> [--json '{"jobTitle":"CTO"}']     (without --json: a plausible random edit)
+  emulator delete <id> [--reason deleted|changed]
+  emulator get    <id>
+  emulator stats
+
+Control commands take [--url https://localhost:8443] and [--data-dir .data/emulator] (to trust
+the emulator's certificate). Run with: node --import tsx emulator/src/cli.ts <command> ...`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string', default: '8443' },
+    contacts: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '1' },
+    'data-dir': { type: 'string', default: '.data/emulator' },
+    'tenant-id': { type: 'string' },
+    'delta-page-size': { type: 'string' },
+    url: { type: 'string' },
+    json: { type: 'string' },
+    reason: { type: 'string', default: 'deleted' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+const [command, id] = positionals;
+const dataDir = resolve(values['data-dir']);
+
+function int(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n)) fail(`--${name} must be an integer, got '${raw}'.`);
+  return n;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function serve(): Promise<void> {
+  const emulator = await startEmulator({
+    port: int('port', values.port),
+    contacts: int('contacts', values.contacts),
+    seed: int('seed', values.seed),
+    dataDir,
+    ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
+    ...(values['delta-page-size'] ? { deltaPageSize: int('delta-page-size', values['delta-page-size']) } : {}),
+  });
+  // A ready-made reader app, so the API can sync before GENERATE APP exists.
+  const app = emulator.directory.registerApp({ displayName: 'Switchboard dev reader', roles: ['OrgContact.Read.All'] });
+  console.log(`Tenant emulator listening on ${emulator.url}
+  tenant id         ${emulator.tenantId} (or domain ${emulator.directory.domain})
+  authority         ${emulator.url}/${emulator.tenantId}   (MSAL: knownAuthorities ['localhost:${emulator.port}'])
+  graph base URL    ${emulator.url}/v1.0
+  certificate       ${emulator.certPath}
+                    trust it with NODE_EXTRA_CA_CERTS=${emulator.certPath}
+  contacts          ${emulator.tenant.count}
+  API app           clientId ${emulator.apiApp.clientId}, identifier URI ${emulator.apiApp.identifierUri}
+  reader app        client_id ${app.appId}
+                    client_secret ${app.secret}   (roles: OrgContact.Read.All)
+  demo users        ${DEMO_USERS.map((u) => `${u.username} / ${u.password}${u.roles.length ? ` [${u.roles.join(', ')}]` : ''}`).join(', ')}
+Press Ctrl+C to stop.`);
+  const stop = () => {
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function control(method: string, path: string, body?: string): Promise<void> {
+  const base = values.url ?? `https://localhost:${values.port}`;
+  let ca: string;
+  try {
+    ca = readFileSync(join(dataDir, CERT_FILE), 'utf8');
+  } catch {
+    fail(`Cannot read ${join(dataDir, CERT_FILE)}: pass the emulator's --data-dir.`);
+  }
+  return new Promise((done) => {
+    const req = request(new URL(`/_emulator${path}`, base), { method, ca, headers: body ? { 'Content-Type': 'application/json' } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if ((res.statusCode ?? 500) >= 400) fail(`${res.statusCode}: ${text}`);
+        console.log(text ? JSON.stringify(JSON.parse(text), null, 2) : `${res.statusCode} done`);
+        done();
+      });
+    });
+    req.on('error', (error) => fail(`Cannot reach the emulator at ${base}: ${error.message}`));
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+function needId(): string {
+  if (!id) fail(`'${command}' needs a contact id.\n\n${HELP}`);
+  return id;
+}
+
+if (values.help || !command) {
+  console.log(HELP);
+} else {
+  switch (command) {
+    case 'serve':
+      await serve();
+      break;
+    case 'add':
+      await control('POST', '/contacts', values.json);
+      break;
+    case 'change':
+      await control('PATCH', `/contacts/${encodeURIComponent(needId())}`, values.json);
+      break;
+    case 'delete':
+      await control('DELETE', `/contacts/${encodeURIComponent(needId())}?reason=${encodeURIComponent(values.reason)}`);
+      break;
+    case 'get':
+      await control('GET', `/contacts/${encodeURIComponent(needId())}`);
+      break;
+    case 'stats':
+      await control('GET', '/stats');
+      break;
+    default:
+      fail(`Unknown command '${command}'.\n\n${HELP}`);
+  }
+}

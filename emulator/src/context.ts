@@ -1,0 +1,35 @@
+// State shared by all routes of one running emulator.
+
+import type { Directory } from './directory.ts';
+import type { SigningKey } from './signing-keys.ts';
+import type { Tenant } from './tenant.ts';
+
+export interface EmulatorContext {
+  tenantId: string;
+  tenant: Tenant;
+  directory: Directory;
+  signingKey: SigningKey;
+  /** HMAC key for page, delta and refresh tokens; new per start, so old tokens stop working. */
+  tokenSecret: Buffer;
+  deltaPageSize: number;
+  /** `https://localhost:PORT`; set once the server listens, read per request. */
+  baseUrl: string;
+}
+
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
+
+/** The v2 issuer, as published in the emulator's openid-configuration. */
+export function entraIssuer(ctx: EmulatorContext): string {
+  return `${ctx.baseUrl}/${ctx.tenantId}/v2.0`;
+}
+
+/** The v1 issuer that Graph access tokens carry. */
+export function stsIssuer(ctx: EmulatorContext): string {
+  return `https://sts.windows.net/${ctx.tenantId}/`;
+}
+
+/** Accepts the tenant id and the tenant's domain, like Entra does in authority paths. */
+export function isOwnTenant(ctx: EmulatorContext, tenant: string): boolean {
+  return tenant.toLowerCase() === ctx.tenantId.toLowerCase() || tenant.toLowerCase() === ctx.directory.domain;
+}

@@ -1,0 +1,38 @@
+// State carried by delta links. A round covers changes with since < seq <= upTo (a full round:
+// every live object); the deltaLink starts the next round at this round's upTo, so a change
+// made while a round is paged is reported in this round or the next, never lost.
+
+import { z } from 'zod';
+import { openToken, sealToken } from './opaque-token.ts';
+import { ORG_CONTACT_PROPERTIES, type OrgContactProperty } from './org-contact.ts';
+
+const select = z.array(z.enum(ORG_CONTACT_PROPERTIES)).nullable();
+
+const pageSchema = z.object({
+  k: z.literal('dp'),
+  since: z.number().int().nonnegative().nullable(),
+  upTo: z.number().int().nonnegative(),
+  after: z.string().nullable(),
+  sel: select,
+});
+
+const linkSchema = z.object({ k: z.literal('dl'), since: z.number().int().nonnegative(), sel: select });
+
+export type DeltaPageState = Omit<z.infer<typeof pageSchema>, 'k'>;
+export type DeltaLinkState = Omit<z.infer<typeof linkSchema>, 'k'>;
+
+export function sealDeltaPage(secret: Buffer, state: DeltaPageState): string {
+  return sealToken(secret, { k: 'dp', ...state });
+}
+
+export function openDeltaPage(secret: Buffer, token: string): DeltaPageState | undefined {
+  return openToken(secret, token, pageSchema);
+}
+
+export function sealDeltaLink(secret: Buffer, since: number, sel: OrgContactProperty[] | null): string {
+  return sealToken(secret, { k: 'dl', since, sel });
+}
+
+export function openDeltaLink(secret: Buffer, token: string): DeltaLinkState | undefined {
+  return openToken(secret, token, linkSchema);
+}

@@ -1,0 +1,63 @@
+// Graph's response envelopes: OData JSON bodies, the error body, and the per-request ids
+// every Graph response carries.
+
+import { randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export function odataJson(c: Context, body: unknown): Response {
+  return c.body(JSON.stringify(body), 200, { 'Content-Type': ODATA_JSON });
+}
+
+export interface GraphEnv {
+  Variables: { requestId: string; clientRequestId: string };
+}
+
+export class GraphError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Graph writes innerError.date without fraction or zone: 2024-05-01T10:11:12. */
+function graphDate(): string {
+  return new Date().toISOString().slice(0, 19);
+}
+
+export const requestIds: MiddlewareHandler<GraphEnv> = async (c, next) => {
+  const requestId = randomUUID();
+  // Without a client-request-id from the caller, Graph reports its own request id there too.
+  const clientRequestId = c.req.header('client-request-id') ?? requestId;
+  c.set('requestId', requestId);
+  c.set('clientRequestId', clientRequestId);
+  c.header('request-id', requestId);
+  c.header('client-request-id', clientRequestId);
+  c.header('x-ms-ags-diagnostic', JSON.stringify({ ServerInfo: { DataCenter: 'Emulator', Slice: 'E', Ring: '0', ScaleUnit: '000', RoleInstance: 'localhost' } }));
+  c.header('x-ms-resource-unit', '1');
+  await next();
+};
+
+export function graphErrorResponse(c: Context<GraphEnv>, error: GraphError): Response {
+  for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return c.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        innerError: {
+          date: graphDate(),
+          'request-id': c.get('requestId'),
+          'client-request-id': c.get('clientRequestId'),
+        },
+      },
+    },
+    error.status,
+  );
+}

@@ -1,0 +1,100 @@
+// Graph v1.0: the read-only orgContact endpoints (list, $count, get by id) plus delta.
+
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { EmulatorContext } from './context.ts';
+import { graphAuth } from './graph-auth.ts';
+import { deltaHandler } from './graph-delta.ts';
+import { GraphError, graphErrorResponse, odataJson, requestIds, type GraphEnv } from './graph-response.ts';
+import {
+  contextUrl,
+  encodeQueryValue,
+  parseCount,
+  parseSelect,
+  parseTop,
+  rejectUnsupportedOptions,
+  requireEventualConsistency,
+} from './odata-query.ts';
+import { openToken, sealToken } from './opaque-token.ts';
+import { selectProperties } from './org-contact.ts';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const listTokenSchema = z.object({ k: z.literal('ls'), after: z.string() });
+
+export function graphRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
+  const app = new Hono<GraphEnv>();
+  app.onError((error, c) => {
+    if (error instanceof GraphError) return graphErrorResponse(c, error);
+    console.error('emulator: unexpected error in Graph route', error);
+    return graphErrorResponse(c, new GraphError(500, 'InternalServerError', 'An internal server error occurred in the emulator.'));
+  });
+  app.use('*', requestIds);
+  app.use('*', graphAuth(ctx));
+
+  app.get('/contacts', (c) => {
+    rejectUnsupportedOptions(c, ['$top', '$select', '$count', '$skiptoken']);
+    const top = parseTop(c.req.query('$top'));
+    const select = parseSelect(c.req.query('$select'));
+    const count = parseCount(c.req.query('$count'));
+    if (count) requireEventualConsistency(c);
+    let after: string | undefined;
+    const skiptoken = c.req.query('$skiptoken');
+    if (skiptoken !== undefined) {
+      const state = openToken(ctx.tokenSecret, skiptoken, listTokenSchema);
+      if (!state) throw new GraphError(400, 'Request_BadRequest', `Invalid skip token '${skiptoken}'.`);
+      after = state.after;
+    }
+    const page = ctx.tenant.pageAfter(after, top);
+    const last = page.items.at(-1);
+    const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.baseUrl, select) };
+    if (count) body['@odata.count'] = ctx.tenant.count;
+    if (page.more && last) body['@odata.nextLink'] = listNextLink(ctx, c, sealToken(ctx.tokenSecret, { k: 'ls', after: last.id }));
+    body.value = page.items.map((item) => selectProperties(item, select));
+    return odataJson(c, body);
+  });
+
+  app.get('/contacts/$count', (c) => {
+    rejectUnsupportedOptions(c, []);
+    requireEventualConsistency(c);
+    return c.text(String(ctx.tenant.count), 200, { 'Content-Type': 'text/plain;charset=utf-8' });
+  });
+
+  const delta = deltaHandler(ctx);
+  app.get('/contacts/delta', delta);
+  app.get('/contacts/delta()', delta);
+
+  app.get('/contacts/:id', (c) => {
+    rejectUnsupportedOptions(c, ['$select']);
+    const id = c.req.param('id');
+    if (!GUID.test(id)) throw new GraphError(400, 'Request_BadRequest', `Invalid object identifier '${id}'.`);
+    const select = parseSelect(c.req.query('$select'));
+    const contact = ctx.tenant.get(id);
+    if (!contact) {
+      throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    }
+    return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, select, '/$entity'), ...selectProperties(contact, select) });
+  });
+
+  // orgContacts are read-only in Graph: they are managed in Exchange Online.
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/contacts', '/contacts/*'], () => {
+    throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+  });
+
+  app.all('*', (c) => {
+    const segment = new URL(c.req.url).pathname.replace(/^\/v1\.0\/?/, '').split('/')[0] ?? '';
+    throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
+  });
+
+  return app;
+}
+
+/** Keeps the caller's query options (Graph does) and replaces the skip token. */
+function listNextLink(ctx: EmulatorContext, c: Context, token: string): string {
+  const parts: string[] = [];
+  for (const [name, value] of new URL(c.req.url).searchParams) {
+    if (name !== '$skiptoken') parts.push(`${name}=${encodeQueryValue(value)}`);
+  }
+  parts.push(`$skiptoken=${token}`);
+  return `${ctx.baseUrl}/v1.0/contacts?${parts.join('&')}`;
+}

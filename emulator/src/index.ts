@@ -1,0 +1,88 @@
+// Public entry: starts a Microsoft 365 tenant emulator (Entra ID token endpoints + Graph
+// orgContacts) over HTTPS, backed by a deterministic synthetic directory.
+
+import { randomBytes } from 'node:crypto';
+import type { JWTPayload } from 'jose';
+import { z } from 'zod';
+import { loadOrCreateCertificate } from './cert.ts';
+import type { EmulatorContext } from './context.ts';
+import { DEFAULT_API_CLIENT_ID, Directory } from './directory.ts';
+import { createApp, listen } from './server.ts';
+import { createSigningKey } from './signing-keys.ts';
+import { signClaims } from './tokens.ts';
+import { Tenant } from './tenant.ts';
+
+export { DEMO_USERS, DEFAULT_DOMAIN, Directory, type DemoUser, type RegisteredApp } from './directory.ts';
+export { Tenant, ContactNotFoundError, ContactExistsError, type ContactInput, type RemovalReason } from './tenant.ts';
+export type { OrgContact, Phone, PhoneType, PhysicalOfficeAddress } from './org-contact.ts';
+export { generateContacts } from './synthetic/contact-factory.ts';
+
+export const DEFAULT_TENANT_ID = '8f3c2a71-4b6e-4d0f-9a35-1e7c5b9d2f60';
+
+export interface EmulatorOptions {
+  port?: number;
+  contacts?: number;
+  seed?: number;
+  tenantId?: string;
+  dataDir: string;
+  apiApp?: { clientId: string; identifierUri?: string };
+  deltaPageSize?: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  tenantId: string;
+  certPath: string;
+  tenant: Tenant;
+  directory: Directory;
+  /** The Switchboard API app registration (user tokens carry aud = clientId). */
+  apiApp: { clientId: string; identifierUri: string };
+  /** `kid` of the current token signing key (published in the JWKS). */
+  signingKeyId: string;
+  /** Signs exactly these claims with the emulator's key, for tests that need crafted tokens. */
+  signToken(claims: JWTPayload): Promise<string>;
+  close(): Promise<void>;
+}
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+const optionsSchema = z.object({
+  port: z.number().int().min(0).max(65535).default(0),
+  contacts: z.number().int().min(0).max(250_000).default(5000),
+  seed: z.number().int().default(1),
+  tenantId: guid.default(DEFAULT_TENANT_ID),
+  dataDir: z.string().min(1),
+  apiApp: z.object({ clientId: guid, identifierUri: z.string().min(1).optional() }).default({ clientId: DEFAULT_API_CLIENT_ID }),
+  deltaPageSize: z.number().int().min(1).max(999).default(200),
+});
+
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const opts = optionsSchema.parse(options);
+  const [tls, signingKey] = await Promise.all([loadOrCreateCertificate(opts.dataDir), createSigningKey()]);
+  const tenant = new Tenant({ contacts: opts.contacts, seed: opts.seed });
+  const directory = new Directory(opts.apiApp);
+  const ctx: EmulatorContext = {
+    tenantId: opts.tenantId.toLowerCase(),
+    tenant,
+    directory,
+    signingKey,
+    tokenSecret: randomBytes(32),
+    deltaPageSize: opts.deltaPageSize,
+    baseUrl: '',
+  };
+  const server = await listen(createApp(ctx), tls, opts.port);
+  ctx.baseUrl = `https://localhost:${server.port}`;
+  return {
+    url: ctx.baseUrl,
+    port: server.port,
+    tenantId: ctx.tenantId,
+    certPath: tls.certPath,
+    tenant,
+    directory,
+    apiApp: { ...directory.apiApp },
+    signingKeyId: signingKey.kid,
+    signToken: (claims) => signClaims(ctx, claims),
+    close: server.close,
+  };
+}
