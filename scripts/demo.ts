@@ -14,7 +14,7 @@ const { values } = parseArgs({
   },
 });
 
-const dataDir = join('.data', 'demo');
+const dataDir = '.data';
 // The emulated tenant lives in memory, so the API's copy of it must start afresh too.
 rmSync(join(dataDir, 'api'), { recursive: true, force: true });
 
