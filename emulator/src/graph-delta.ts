@@ -2,6 +2,7 @@
 // `$deltatoken=latest`. Paging within a round walks ids in listing order.
 
 import type { Context, Handler } from 'hono';
+import { partitionPoint } from './binary-search.ts';
 import type { EmulatorContext } from './context.ts';
 import { openDeltaLink, openDeltaPage, sealDeltaLink, sealDeltaPage, type DeltaPageState } from './delta-tokens.ts';
 import { GraphError, odataJson, type GraphEnv } from './graph-response.ts';
@@ -54,7 +55,8 @@ function page(c: Context, ctx: EmulatorContext, state: DeltaPageState): Response
   } else {
     const since = state.since;
     const ids = ctx.tenant.changedIds(since, state.upTo);
-    const start = state.after === null ? 0 : firstAfter(ids, state.after);
+    const after = state.after;
+    const start = after === null ? 0 : partitionPoint(ids, (id) => id <= after);
     const slice = ids.slice(start, start + size);
     for (const id of slice) {
       const current = ctx.tenant.stateOf(id);
@@ -70,17 +72,6 @@ function page(c: Context, ctx: EmulatorContext, state: DeltaPageState): Response
     return respond(c, ctx, state.sel, value, { nextLink: sealDeltaPage(ctx.tokenSecret, { ...state, after: lastId }) });
   }
   return respond(c, ctx, state.sel, value, { deltaLink: sealDeltaLink(ctx.tokenSecret, state.upTo, state.sel) });
-}
-
-function firstAfter(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function respond(

@@ -2,6 +2,7 @@
 // rounds can ask "what changed after sequence N". Stored objects are frozen; every
 // mutation replaces the object, which lets readers hold on to them safely.
 
+import { partitionPoint } from './binary-search.ts';
 import { createContactFactory, type ContactFactory } from './synthetic/contact-factory.ts';
 import {
   emptyAddress,
@@ -185,38 +186,9 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function lowerBound(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function upperBound(sorted: readonly string[], id: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) <= id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBoundSeq(log: readonly { seq: number }[], seq: number): number {
-  let lo = 0;
-  let hi = log.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((log[mid] as { seq: number }).seq < seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (sorted: readonly string[], id: string) => partitionPoint(sorted, (x) => x < id);
+const upperBound = (sorted: readonly string[], id: string) => partitionPoint(sorted, (x) => x <= id);
+const lowerBoundSeq = (log: readonly { seq: number }[], seq: number) => partitionPoint(log, (x) => x.seq < seq);
 
 function applyInput(target: OrgContact, input: ContactInput): OrgContact {
   const record = target as unknown as Record<string, unknown>;

@@ -1,23 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { DiallingProfile, DataSourceType } from '../../../contracts/index.ts';
+import type { DataSourceType, DataSourceView, DiallingProfile } from '../../../contracts/index.ts';
 import type { Database, DataSourceTable } from './schema.ts';
 
-export interface DataSourceRecord {
-  id: string;
-  name: string;
-  description: string;
-  type: DataSourceType;
-  priority: number;
-  enabled: boolean;
-  autoStart: boolean;
-  tenantId: string;
-  clientId: string;
-  secretSealed: string;
-  syncIntervalMinutes: number;
-  dialling: DiallingProfile;
-  createdAt: string;
-  updatedAt: string;
-}
+/** The stored form of a data source: what clients see, less the derived counts, plus the sealed secret. */
+export type DataSourceRecord = Omit<DataSourceView, 'hasSecret' | 'contactCount'> & { secretSealed: string };
 
 export class DataSourceRepository {
   constructor(private readonly db: Kysely<Database>) {}
