@@ -10,6 +10,19 @@ export const diallingProfileSchema = z.object({
 });
 export type DiallingProfile = z.infer<typeof diallingProfileSchema>;
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+
+/**
+ * When delta rounds run: every `intervalMinutes`, only on `days` (0 = Sunday; empty = every day)
+ * and, when a window is set, only between `from` and `to` server time (a window may span midnight).
+ */
+export const syncScheduleSchema = z.object({
+  intervalMinutes: z.number().int().min(1).max(1440).default(15),
+  days: z.array(z.number().int().min(0).max(6)).max(7).default([]),
+  window: z.object({ from: clockTime, to: clockTime }).nullable().default(null),
+});
+export type SyncSchedule = z.infer<typeof syncScheduleSchema>;
+
 export const createDataSourceSchema = z.object({
   id: z.string().regex(LIMITS.sourceIdPattern, 'lower-case letters, digits and dashes, 2 to 63 characters'),
   name: z.string().trim().min(1).max(LIMITS.nameMaxLength),
@@ -21,7 +34,7 @@ export const createDataSourceSchema = z.object({
   tenantId: z.string().trim().min(1).max(100),
   clientId: z.string().trim().min(1).max(100),
   clientSecret: z.string().min(1).max(1000),
-  syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
+  schedule: syncScheduleSchema.default({ intervalMinutes: 15, days: [], window: null }),
   dialling: diallingProfileSchema.default({ country: 'DE' }),
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
@@ -38,29 +51,43 @@ export interface DataSourceView {
   tenantId: string;
   clientId: string;
   hasSecret: boolean;
-  syncIntervalMinutes: number;
+  schedule: SyncSchedule;
   dialling: DiallingProfile;
   contactCount: number;
   createdAt: string;
   updatedAt: string;
 }
 
+/** `throttled`: waiting out a Graph 429 (Retry-After or backoff) before the next request. */
 export const SYNC_PHASES = ['idle', 'initial', 'delta', 'throttled', 'error'] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
+
+/** `full`: read everything (first import, or a resync after an expired delta token); `delta`: changes only. */
+export type SyncMode = 'full' | 'delta';
 
 export interface SyncStatus {
   sourceId: string;
   phase: SyncPhase;
   running: boolean;
+  /** Mode of the round running now, or of the last one. */
+  mode: SyncMode | null;
   contactCount: number;
   /** Objects read from Graph in the current (or last) round. */
   read: number;
-  /** `$count` of the source's contacts, when known. */
+  /** `$count` of the source's contacts when a full import started; null in delta rounds. */
   total: number | null;
   requests: number;
   throttledResponses: number;
+  /** Time spent waiting because Graph throttled, in the current (or last) round. */
+  throttledWaitMs: number;
+  /** Objects per second in the current (or last) round. */
+  ratePerSecond: number | null;
+  /** Estimated seconds to the end of a running full import. */
+  etaSeconds: number | null;
   lastStartedAt: string | null;
   lastSuccessAt: string | null;
+  lastDurationMs: number | null;
+  /** A sentence an administrator can act on; null after a successful round. */
   lastError: string | null;
   nextRunAt: string | null;
   hasDeltaLink: boolean;

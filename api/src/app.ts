@@ -10,6 +10,8 @@ import type { Config } from './config.ts';
 import type { DataSourceService } from './data-sources/data-source-service.ts';
 import type { Directory } from './directory/directory.ts';
 import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+import { metricsRoute } from './routes/metrics-route.ts';
 import { ApiError, problemResponse } from './problem.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
@@ -22,6 +24,7 @@ export interface AppDeps {
   verifier: TokenVerifier;
   directory: Directory;
   dataSources: DataSourceService;
+  metrics: Metrics;
   version: string;
 }
 
@@ -52,10 +55,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.get('/api/health', (c) => c.json({ status: 'ok', version: deps.version }));
   app.get('/app-config.json', (c) => c.json(clientConfig(config)));
   if (config.demo) app.route('/', demoRoutes(config, config.demo));
+  if (config.metricsToken) app.route('/', metricsRoute(deps.metrics, config.metricsToken));
 
   app.use('/api/*', requireAuth(deps.verifier));
   app.route('/', sessionRoutes());
-  app.route('/', directoryRoutes(deps.directory));
+  app.route('/', directoryRoutes(deps.directory, deps.metrics));
   app.route('/', dataSourceRoutes(deps.dataSources));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: deps.version } });

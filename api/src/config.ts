@@ -33,6 +33,8 @@ const envSchema = z
     GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
     WEB_DIST_DIR: z.string().optional(),
     SYNC_ON_START: booleanFlag.default(true),
+    SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    METRICS_TOKEN: z.string().min(16).optional(),
     DEMO_MODE: booleanFlag.default(false),
     DEMO_USERS: z.string().optional(),
   })
@@ -55,6 +57,10 @@ export interface Config {
   graph: { baseUrl: string; scope: string };
   webDistDir: string | null;
   syncOnStart: boolean;
+  /** Graph requests in flight per tenant, shared by all of that tenant's data sources. */
+  syncConcurrency: number;
+  /** Bearer token a Prometheus scraper sends for /metrics; without one /metrics is off. */
+  metricsToken: string | null;
   demo: { users: z.infer<typeof demoUserSchema>[] } | null;
 }
 
@@ -86,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     graph: { baseUrl: trimSlash(e.GRAPH_BASE_URL), scope: e.GRAPH_SCOPE },
     webDistDir: e.WEB_DIST_DIR ?? null,
     syncOnStart: e.SYNC_ON_START,
+    syncConcurrency: e.SYNC_CONCURRENCY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     demo: e.DEMO_MODE ? { users: parseDemoUsers(e.DEMO_USERS ?? '') } : null,
   };
 }

@@ -6,6 +6,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataSourceService } from './data-sources/data-source-service.ts';
 import { Directory } from './directory/directory.ts';
 import { GraphConnection } from './graph/graph-connection.ts';
+import { TenantGates } from './graph/tenant-gate.ts';
+import { Metrics } from './metrics.ts';
 import { createLogger } from './logger.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { Store } from './store/store.ts';
@@ -21,11 +23,15 @@ async function main(): Promise<void> {
   const directory = new Directory(store);
   await directory.loadAll();
 
+  const metrics = new Metrics();
+  const gates = new TenantGates(config.syncConcurrency);
   const engine = new SyncEngine({
     store,
     directory,
     logger,
-    readerFor: (source) =>
+    metrics,
+    gateFor: (tenantId) => gates.for(tenantId),
+    readerFor: (source, signal, observer) =>
       new GraphConnection({
         authorityHost: config.auth.authorityHost,
         graphBaseUrl: config.graph.baseUrl,
@@ -33,12 +39,16 @@ async function main(): Promise<void> {
         tenantId: source.tenantId,
         clientId: source.clientId,
         clientSecret: secrets.open(source.secretSealed),
+        gate: gates.for(source.tenantId),
+        signal,
+        observer,
       }),
   });
   const scheduler = new SyncScheduler(engine, store, logger);
   const app = createApp({
     config,
     logger,
+    metrics,
     version,
     verifier: new TokenVerifier(config.auth),
     directory,
@@ -52,8 +62,11 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    scheduler.stop();
-    server.close(() => void store.close().then(() => process.exit(0)));
+    void scheduler
+      .stop()
+      .then(() => new Promise((done) => server.close(done)))
+      .then(() => store.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

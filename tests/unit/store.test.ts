@@ -17,7 +17,7 @@ const source: DataSourceRecord = {
   tenantId: 't',
   clientId: 'c',
   secretSealed: 'v1.x.y.z',
-  syncIntervalMinutes: 15,
+  schedule: { intervalMinutes: 15, days: [1, 2, 3, 4, 5], window: { from: '07:00', to: '19:00' } },
   dialling: { country: 'DE' },
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

@@ -48,16 +48,16 @@ export class DataSourceService {
   }
 
   /** Starts a round in the background and answers with the status it begins with. */
-  async syncNow(id: string): Promise<SyncStatus> {
+  async syncNow(id: string, options: { full?: boolean } = {}): Promise<SyncStatus> {
     const source = await this.require(id);
     if (!source.enabled) throw new ApiError(409, 'data_source_disabled', 'The data source is disabled; enable it to sync.');
-    this.startSync(id);
+    this.startSync(id, options);
     return this.status(id);
   }
 
-  private startSync(id: string): void {
+  private startSync(id: string, options: { full?: boolean } = {}): void {
     // Failures are recorded in the sync state by the engine; nothing is left to handle here.
-    void this.scheduler.runNow(id).catch(() => undefined);
+    void this.scheduler.runNow(id, options).catch(() => undefined);
   }
 
   private async require(id: string): Promise<DataSourceRecord> {
@@ -79,7 +79,7 @@ function present(s: DataSourceRecord, contactCount: number): DataSourceView {
     tenantId: s.tenantId,
     clientId: s.clientId,
     hasSecret: s.secretSealed.length > 0,
-    syncIntervalMinutes: s.syncIntervalMinutes,
+    schedule: s.schedule,
     dialling: s.dialling,
     contactCount,
     createdAt: s.createdAt,

@@ -1,6 +1,9 @@
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { Client, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { AuthenticationHandler, Client, HTTPMessageHandler, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
 import { deltaPageSchema, orgContactSchema, removedSchema, type OrgContact } from './org-contact.ts';
+import type { TenantGate } from './tenant-gate.ts';
+import { ThrottledTransport, type TransportObserver } from './throttled-transport.ts';
 
 export interface GraphConnectionOptions {
   authorityHost: string;
@@ -9,6 +12,9 @@ export interface GraphConnectionOptions {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  gate: TenantGate;
+  signal: AbortSignal;
+  observer?: TransportObserver;
 }
 
 export interface DeltaPage {
@@ -18,8 +24,16 @@ export interface DeltaPage {
   deltaLink: string | null;
 }
 
-/** The first request of a full round; query options go on it alone, later links carry them. */
+export interface ListPage {
+  contacts: OrgContact[];
+  nextLink: string | null;
+}
+
+/** The first request of a full delta round; query options go on it alone, later links carry them. */
 export const INITIAL_DELTA_PATH = '/contacts/delta';
+
+const listPageSchema = z.object({ value: z.array(orgContactSchema), '@odata.nextLink': z.string().optional() });
+const latestSchema = z.object({ '@odata.deltaLink': z.string() });
 
 /**
  * One data source's authenticated line to Graph. Where Graph and Entra live is configuration:
@@ -30,7 +44,6 @@ export class GraphConnection {
   private readonly msal: ConfidentialClientApplication;
 
   constructor(private readonly options: GraphConnectionOptions) {
-    const authorityUrl = new URL(options.authorityHost);
     this.msal = new ConfidentialClientApplication({
       auth: {
         clientId: options.clientId,
@@ -38,16 +51,19 @@ export class GraphConnection {
         authority: `${options.authorityHost}/${options.tenantId}`,
         // Declaring the host trusted skips Microsoft's instance discovery, which only knows
         // Microsoft's own hosts; the authority's OpenID metadata is still read from the host.
-        knownAuthorities: [authorityUrl.host],
+        knownAuthorities: [new URL(options.authorityHost).host],
       },
     });
     const authProvider: AuthenticationProvider = { getAccessToken: () => this.accessToken() };
-    const graphUrl = new URL(options.graphBaseUrl);
     this.client = Client.initWithMiddleware({
-      authProvider,
       baseUrl: options.graphBaseUrl,
-      customHosts: new Set([graphUrl.hostname]),
+      customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
       defaultVersion: 'v1.0',
+      middleware: chain(
+        new AuthenticationHandler(authProvider),
+        new ThrottledTransport({ gate: options.gate, signal: options.signal, ...(options.observer ? { observer: options.observer } : {}) }),
+        new HTTPMessageHandler(),
+      ),
     });
   }
 
@@ -57,10 +73,15 @@ export class GraphConnection {
     return result.accessToken;
   }
 
+  /** A deltaLink for "changes from now on", without reading anything. */
+  async latestDeltaLink(): Promise<string> {
+    const body: unknown = await this.client.api(`${INITIAL_DELTA_PATH}?$deltatoken=latest`).get();
+    return latestSchema.parse(body)['@odata.deltaLink'];
+  }
+
   /** Reads one page of a delta round: the initial path, a nextLink or a deltaLink. */
   async readDeltaPage(link: string): Promise<DeltaPage> {
-    const body: unknown = await this.client.api(link).get();
-    const page = deltaPageSchema.parse(body);
+    const page = deltaPageSchema.parse(await this.client.api(link).get());
     const upserts: OrgContact[] = [];
     const removals: DeltaPage['removals'] = [];
     for (const item of page.value) {
@@ -68,16 +89,26 @@ export class GraphConnection {
       if (removed.success) removals.push({ id: removed.data.id, reason: removed.data['@removed'].reason });
       else upserts.push(orgContactSchema.parse(item));
     }
-    return {
-      upserts,
-      removals,
-      nextLink: page['@odata.nextLink'] ?? null,
-      deltaLink: page['@odata.deltaLink'] ?? null,
-    };
+    return { upserts, removals, nextLink: page['@odata.nextLink'] ?? null, deltaLink: page['@odata.deltaLink'] ?? null };
+  }
+
+  /** Reads one page of a `/contacts` listing; filtered listings are advanced queries. */
+  async readListPage(link: string): Promise<ListPage> {
+    const body: unknown = await this.client.api(link).header('ConsistencyLevel', 'eventual').get();
+    const page = listPageSchema.parse(body);
+    return { contacts: page.value, nextLink: page['@odata.nextLink'] ?? null };
   }
 
   async countContacts(): Promise<number> {
     const body: unknown = await this.client.api('/contacts/$count').header('ConsistencyLevel', 'eventual').get();
-    return Number(typeof body === 'string' ? body : String(body));
+    const count = Number(typeof body === 'string' ? body.trim() : body);
+    if (!Number.isInteger(count) || count < 0) throw new Error('Graph returned an unreadable $count');
+    return count;
   }
+}
+
+function chain(auth: AuthenticationHandler, transport: ThrottledTransport, http: HTTPMessageHandler) {
+  auth.setNext(transport);
+  transport.setNext(http);
+  return [auth, transport, http];
 }

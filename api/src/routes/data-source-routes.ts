@@ -36,10 +36,10 @@ const status = createRoute({
 const sync = createRoute({
   method: 'post',
   path: '/api/datasources/{id}/sync',
-  summary: 'Start a sync round now (administrators)',
+  summary: 'Start a sync round now; `full=true` reads everything again (administrators)',
   security: BEARER,
   middleware: [requireAdmin] as const,
-  request: { params: idParam },
+  request: { params: idParam, query: z.object({ full: z.enum(['true', 'false']).default('false') }) },
   responses: { 202: { description: 'Sync started' } },
 });
 
@@ -48,5 +48,5 @@ export function dataSourceRoutes(service: DataSourceService) {
     .openapi(list, async (c) => c.json(await service.list(), 200))
     .openapi(create, async (c) => c.json(await service.create(c.req.valid('json')), 201))
     .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id), 200))
-    .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id), 202));
+    .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id, { full: c.req.valid('query').full === 'true' }), 202));
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { lookupQuerySchema, searchQuerySchema } from '../../../contracts/index.ts';
 import type { Directory, SourceFilter } from '../directory/directory.ts';
+import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
 import { BEARER, createRouter } from './openapi-app.ts';
 
@@ -34,13 +35,21 @@ const contact = createRoute({
 /** Issue #6 narrows this to the data sources the caller is authorised for. */
 const everySource: SourceFilter = () => true;
 
-export function directoryRoutes(directory: Directory) {
+export function directoryRoutes(directory: Directory, metrics: Metrics) {
   return createRouter()
     .openapi(search, (c) => {
       const { q, limit } = c.req.valid('query');
-      return c.json({ query: q, hits: directory.search(q, limit, everySource) }, 200);
+      const stop = metrics.searchLatency.startTimer();
+      const hits = directory.search(q, limit, everySource);
+      stop();
+      return c.json({ query: q, hits }, 200);
     })
-    .openapi(lookup, (c) => c.json(directory.lookup(c.req.valid('query').number, everySource), 200))
+    .openapi(lookup, (c) => {
+      const stop = metrics.lookupLatency.startTimer();
+      const result = directory.lookup(c.req.valid('query').number, everySource);
+      stop();
+      return c.json(result, 200);
+    })
     .openapi(contact, (c) => {
       const found = directory.get(c.req.valid('param').id, everySource);
       if (!found) throw notFound('The contact');

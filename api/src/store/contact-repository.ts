@@ -11,15 +11,16 @@ export class ContactRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Replays are normal in delta: an upsert keyed by id makes them harmless. */
-  async upsert(sourceId: string, contacts: readonly OrgContact[], now: string): Promise<void> {
+  async upsert(sourceId: string, contacts: readonly OrgContact[], now: string, round: string | null = null): Promise<void> {
     if (contacts.length === 0) return;
-    // SQLite caps bound parameters; 4 per row keeps a 999-object page well inside the limit.
+    // SQLite caps bound parameters; 5 per row keeps a 999-object page well inside the limit.
     for (let i = 0; i < contacts.length; i += 200) {
       const rows = contacts.slice(i, i + 200).map((c) => ({
         source_id: sourceId,
         graph_id: c.id,
         raw: JSON.stringify(c),
         updated_at: now,
+        seen_round: round,
       }));
       await this.db
         .insertInto('contacts')
@@ -28,6 +29,8 @@ export class ContactRepository {
           oc.columns(['source_id', 'graph_id']).doUpdateSet((eb) => ({
             raw: eb.ref('excluded.raw'),
             updated_at: eb.ref('excluded.updated_at'),
+            // A delta upsert must not un-see a contact that the running full import already saw.
+            seen_round: eb.fn.coalesce('excluded.seen_round', 'contacts.seen_round'),
           })),
         )
         .execute();
@@ -37,6 +40,16 @@ export class ContactRepository {
   async remove(sourceId: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     await this.db.deleteFrom('contacts').where('source_id', '=', sourceId).where('graph_id', 'in', ids).execute();
+  }
+
+  /** Deletes what the finished full import `round` did not see: gone from the directory. */
+  async sweep(sourceId: string, round: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('contacts')
+      .where('source_id', '=', sourceId)
+      .where((eb) => eb.or([eb('seen_round', 'is', null), eb('seen_round', '!=', round)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async get(sourceId: string, graphId: string): Promise<StoredContact | undefined> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DataSourceType, DataSourceView, DiallingProfile } from '../../../contracts/index.ts';
+import type { DataSourceType, DataSourceView, DiallingProfile, SyncSchedule } from '../../../contracts/index.ts';
 import type { Database, DataSourceTable } from './schema.ts';
 
 /** The stored form of a data source: what clients see, less the derived counts, plus the sealed secret. */
@@ -35,7 +35,7 @@ function fromRow(row: DataSourceTable): DataSourceRecord {
     tenantId: row.tenant_id,
     clientId: row.client_id,
     secretSealed: row.secret_sealed,
-    syncIntervalMinutes: row.sync_interval_minutes,
+    schedule: JSON.parse(row.schedule) as SyncSchedule,
     dialling: JSON.parse(row.dialling) as DiallingProfile,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -54,7 +54,7 @@ function toRow(r: DataSourceRecord): DataSourceTable {
     tenant_id: r.tenantId,
     client_id: r.clientId,
     secret_sealed: r.secretSealed,
-    sync_interval_minutes: r.syncIntervalMinutes,
+    schedule: JSON.stringify(r.schedule),
     dialling: JSON.stringify(r.dialling),
     created_at: r.createdAt,
     updated_at: r.updatedAt,

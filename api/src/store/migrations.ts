@@ -16,7 +16,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('tenant_id', 'text', (c) => c.notNull())
         .addColumn('client_id', 'text', (c) => c.notNull())
         .addColumn('secret_sealed', 'text', (c) => c.notNull())
-        .addColumn('sync_interval_minutes', 'integer', (c) => c.notNull())
+        .addColumn('schedule', 'text', (c) => c.notNull())
         .addColumn('dialling', 'text', (c) => c.notNull())
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -27,6 +27,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('graph_id', 'text', (c) => c.notNull())
         .addColumn('raw', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('seen_round', 'text')
         .addPrimaryKeyConstraint('contacts_pk', ['source_id', 'graph_id'])
         .execute();
       await db.schema
@@ -34,15 +35,29 @@ const migrations: Record<string, Migration> = {
         .addColumn('source_id', 'text', (c) => c.primaryKey().references('data_sources.id').onDelete('cascade'))
         .addColumn('delta_link', 'text')
         .addColumn('resume_link', 'text')
+        .addColumn('pending_delta_link', 'text')
+        .addColumn('full_round', 'text')
+        .addColumn('mode', 'text')
         .addColumn('phase', 'text', (c) => c.notNull())
         .addColumn('read', 'integer', (c) => c.notNull())
         .addColumn('total', 'integer')
         .addColumn('requests', 'integer', (c) => c.notNull())
         .addColumn('throttled', 'integer', (c) => c.notNull())
+        .addColumn('throttled_wait_ms', 'integer', (c) => c.notNull())
+        .addColumn('last_duration_ms', 'integer')
         .addColumn('last_started_at', 'text')
         .addColumn('last_success_at', 'text')
         .addColumn('last_error', 'text')
         .addColumn('next_run_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('sync_partitions')
+        .addColumn('source_id', 'text', (c) => c.notNull().references('data_sources.id').onDelete('cascade'))
+        .addColumn('idx', 'integer', (c) => c.notNull())
+        .addColumn('start_link', 'text', (c) => c.notNull())
+        .addColumn('next_link', 'text')
+        .addColumn('done', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('sync_partitions_pk', ['source_id', 'idx'])
         .execute();
     },
   },

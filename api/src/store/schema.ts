@@ -6,6 +6,7 @@ export interface Database {
   data_sources: DataSourceTable;
   contacts: ContactTable;
   sync_state: SyncStateTable;
+  sync_partitions: SyncPartitionTable;
 }
 
 export interface DataSourceTable {
@@ -20,7 +21,7 @@ export interface DataSourceTable {
   client_id: string;
   /** AES-GCM sealed client secret; never leaves the API. */
   secret_sealed: string;
-  sync_interval_minutes: number;
+  schedule: string;
   dialling: string;
   created_at: string;
   updated_at: string;
@@ -32,6 +33,8 @@ export interface ContactTable {
   /** The orgContact exactly as Graph served it. */
   raw: string;
   updated_at: string;
+  /** Id of the full import that last saw the contact: what a finished import did not see is gone. */
+  seen_round: string | null;
 }
 
 export interface SyncStateTable {
@@ -40,13 +43,28 @@ export interface SyncStateTable {
   delta_link: string | null;
   /** `@odata.nextLink` of the round in progress: where a restarted process resumes. */
   resume_link: string | null;
+  /** deltaLink taken before a full import's listing; its changes are applied once the listing ends. */
+  pending_delta_link: string | null;
+  full_round: string | null;
+  mode: string | null;
   phase: string;
   read: number;
   total: number | null;
   requests: number;
   throttled: number;
+  throttled_wait_ms: number;
+  last_duration_ms: number | null;
   last_started_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
   next_run_at: string | null;
+}
+
+/** One slice of a full import's listing, read page by page; `next_link` is where it resumes. */
+export interface SyncPartitionTable {
+  source_id: string;
+  idx: number;
+  start_link: string;
+  next_link: string | null;
+  done: number;
 }

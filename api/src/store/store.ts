@@ -7,6 +7,7 @@ import { migrationProvider } from './migrations.ts';
 import { DataSourceRepository } from './data-source-repository.ts';
 import { ContactRepository } from './contact-repository.ts';
 import { SyncStateRepository } from './sync-state-repository.ts';
+import { PartitionRepository } from './partition-repository.ts';
 
 /**
  * The one way into persistent state. Sync and API code see repositories, never SQL or the
@@ -16,11 +17,13 @@ export class Store {
   readonly dataSources: DataSourceRepository;
   readonly contacts: ContactRepository;
   readonly syncState: SyncStateRepository;
+  readonly partitions: PartitionRepository;
 
   private constructor(private readonly db: Kysely<Database> | Transaction<Database>) {
     this.dataSources = new DataSourceRepository(db);
     this.contacts = new ContactRepository(db);
     this.syncState = new SyncStateRepository(db);
+    this.partitions = new PartitionRepository(db);
   }
 
   static async open(file: string): Promise<Store> {

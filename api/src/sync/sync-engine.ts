@@ -1,36 +1,46 @@
-import type { SyncStatus } from '../../../contracts/index.ts';
+import type { SyncMode, SyncStatus } from '../../../contracts/index.ts';
 import type { Directory } from '../directory/directory.ts';
-import type { DeltaPage } from '../graph/graph-connection.ts';
-import { INITIAL_DELTA_PATH } from '../graph/graph-connection.ts';
+import { isExpiredDeltaToken } from '../graph/graph-errors.ts';
+import type { TenantGate } from '../graph/tenant-gate.ts';
+import type { TransportObserver } from '../graph/throttled-transport.ts';
 import type { Logger } from '../logger.ts';
 import type { DataSourceRecord } from '../store/data-source-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncStateRecord } from '../store/sync-state-repository.ts';
+import { runDeltaRound } from './delta-round.ts';
 import { describeSyncError } from './describe-sync-error.ts';
+import { runFullImport } from './full-import.ts';
+import { RoundRun, type ContactsReader } from './round-run.ts';
+import type { Metrics } from '../metrics.ts';
 
-/** What sync needs of Graph: the seam tests and other transports plug into. */
-export interface ContactsReader {
-  readDeltaPage(link: string): Promise<DeltaPage>;
-  countContacts(): Promise<number>;
-}
+export type { ContactsReader } from './round-run.ts';
 
-export type ReaderFactory = (source: DataSourceRecord) => ContactsReader;
+export type ReaderFactory = (source: DataSourceRecord, signal: AbortSignal, observer: TransportObserver) => ContactsReader;
 
 export interface SyncEngineDeps {
   store: Store;
   directory: Directory;
   readerFor: ReaderFactory;
+  gateFor: (tenantId: string) => TenantGate;
   logger: Logger;
+  metrics?: Metrics;
   now?: () => Date;
 }
 
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+  /** Set once the round has read its state; absent for the few milliseconds before. */
+  run?: RoundRun;
+}
+
 /**
- * Runs delta rounds: the first round reads everything and ends with a deltaLink, later rounds
- * read only changes. Each page is written in one transaction together with the link that
- * follows it, so a process killed at any point resumes at the page it had not yet committed.
+ * Runs sync rounds, at most one per data source at a time. A source without a deltaLink gets a
+ * full import followed by a delta round; one with a deltaLink gets a delta round, or a full
+ * import again when Graph says the link has expired. Status is live while a round runs.
  */
 export class SyncEngine {
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, Running>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: SyncEngineDeps) {
@@ -41,92 +51,146 @@ export class SyncEngine {
     return this.running.has(sourceId);
   }
 
-  /** Starts a round unless one is already running for the source; resolves when it ends. */
-  sync(sourceId: string): Promise<void> {
+  /** Starts a round unless one is running for the source; resolves when that round ends. */
+  sync(sourceId: string, options: { full?: boolean } = {}): Promise<void> {
     const current = this.running.get(sourceId);
-    if (current) return current;
-    const round = this.round(sourceId).finally(() => this.running.delete(sourceId));
-    this.running.set(sourceId, round);
-    return round;
+    if (current) return current.done;
+    const entry: Running = { controller: new AbortController(), done: Promise.resolve() };
+    this.running.set(sourceId, entry);
+    entry.done = this.round(sourceId, entry, options.full === true).finally(() => this.running.delete(sourceId));
+    return entry.done;
+  }
+
+  /** Stops a running round at its next request; what it committed stays. */
+  cancel(sourceId: string): void {
+    this.running.get(sourceId)?.controller.abort();
+  }
+
+  cancelAll(): Promise<void[]> {
+    const rounds = [...this.running.values()];
+    for (const r of rounds) r.controller.abort();
+    return Promise.all(rounds.map((r) => r.done));
   }
 
   async status(source: DataSourceRecord, contactCount: number): Promise<SyncStatus> {
-    const state = await this.deps.store.syncState.get(source.id);
+    const live = this.running.get(source.id);
+    const state = live?.run?.state ?? (await this.deps.store.syncState.get(source.id));
+    const throttledNow = live !== undefined && this.deps.gateFor(source.tenantId).pauseRemainingMs > 0;
+    const elapsedMs = live && state.lastStartedAt ? this.now().getTime() - Date.parse(state.lastStartedAt) : state.lastDurationMs;
+    const rate = elapsedMs && elapsedMs > 0 ? state.read / (elapsedMs / 1000) : null;
+    const remaining = state.mode === 'full' && state.total !== null ? Math.max(0, state.total - state.read) : null;
     return {
       sourceId: source.id,
-      phase: state.phase,
-      running: this.isRunning(source.id),
+      phase: throttledNow ? 'throttled' : state.phase,
+      running: live !== undefined,
+      mode: state.mode,
       contactCount,
       read: state.read,
       total: state.total,
       requests: state.requests,
       throttledResponses: state.throttled,
+      throttledWaitMs: state.throttledWaitMs,
+      ratePerSecond: rate === null ? null : Math.round(rate * 10) / 10,
+      etaSeconds: live && remaining !== null && rate ? Math.ceil(remaining / rate) : null,
       lastStartedAt: state.lastStartedAt,
       lastSuccessAt: state.lastSuccessAt,
+      lastDurationMs: state.lastDurationMs,
       lastError: state.lastError,
       nextRunAt: state.nextRunAt,
       hasDeltaLink: state.deltaLink !== null,
     };
   }
 
-  private async round(sourceId: string): Promise<void> {
-    const { store, logger } = this.deps;
-    const source = await store.dataSources.get(sourceId);
-    if (!source) return;
-    const log = logger.child({ sourceId });
-    const saved = await store.syncState.get(sourceId);
-    const resuming = saved.resumeLink !== null;
-    let state: SyncStateRecord = {
-      ...saved,
-      phase: saved.deltaLink ? 'delta' : 'initial',
-      read: resuming ? saved.read : 0,
-      requests: resuming ? saved.requests : 0,
-      throttled: resuming ? saved.throttled : 0,
-      lastStartedAt: this.now().toISOString(),
-      lastError: null,
-    };
-    await store.syncState.save(state);
-    log.info({ phase: state.phase, resuming }, 'sync round started');
-    try {
-      const reader = this.deps.readerFor(source);
-      if (state.phase === 'initial' && !resuming) {
-        state = { ...state, total: await reader.countContacts(), requests: state.requests + 1 };
-      }
-      let link = state.resumeLink ?? state.deltaLink ?? INITIAL_DELTA_PATH;
-      for (;;) {
-        const page = await reader.readDeltaPage(link);
-        state = await this.commitPage(sourceId, state, page);
-        if (page.deltaLink || !page.nextLink) break;
-        link = page.nextLink;
-      }
-      state = { ...state, phase: 'idle', lastSuccessAt: this.now().toISOString() };
-      await store.syncState.save(state);
-      log.info({ read: state.read, requests: state.requests }, 'sync round finished');
-    } catch (error) {
-      log.error({ err: error }, 'sync round failed');
-      state = { ...state, phase: 'error', lastError: describeSyncError(error) };
-      await store.syncState.save(state);
-    }
-    await this.deps.directory.reloadSource(sourceId);
+  /** Records when the scheduler will run the source next. */
+  async setNextRun(sourceId: string, at: Date | null): Promise<void> {
+    const run = this.running.get(sourceId)?.run;
+    if (run) run.state = { ...run.state, nextRunAt: at?.toISOString() ?? null };
+    const state = await this.deps.store.syncState.get(sourceId);
+    await this.deps.store.syncState.save({ ...state, nextRunAt: at?.toISOString() ?? null });
   }
 
-  private async commitPage(sourceId: string, state: SyncStateRecord, page: DeltaPage): Promise<SyncStateRecord> {
-    const next: SyncStateRecord = {
-      ...state,
-      read: state.read + page.upserts.length + page.removals.length,
-      requests: state.requests + 1,
-      resumeLink: page.deltaLink ? null : page.nextLink,
-      deltaLink: page.deltaLink ?? state.deltaLink,
+  private async round(sourceId: string, entry: Running, full: boolean): Promise<void> {
+    const { store, logger, metrics } = this.deps;
+    const source = await store.dataSources.get(sourceId);
+    if (!source) return;
+    let saved = await store.syncState.get(sourceId);
+    if (full) {
+      saved = restartFull(saved);
+      await store.partitions.clear(sourceId);
+    }
+    const mode: SyncMode = saved.deltaLink ? 'delta' : 'full';
+    const resuming = saved.resumeLink !== null || saved.fullRound !== null;
+    const started = this.now();
+    const initial: SyncStateRecord = {
+      ...saved,
+      mode,
+      phase: mode === 'full' ? 'initial' : 'delta',
+      ...(resuming ? {} : { read: 0, requests: 0, throttled: 0, throttledWaitMs: 0, total: mode === 'full' ? null : saved.total }),
+      lastStartedAt: started.toISOString(),
+      lastError: null,
     };
-    const stamp = this.now().toISOString();
-    await this.deps.store.transaction(async (tx) => {
-      await tx.contacts.upsert(sourceId, page.upserts, stamp);
-      await tx.contacts.remove(
-        sourceId,
-        page.removals.map((r) => r.id),
-      );
-      await tx.syncState.save(next);
-    });
-    return next;
+    let run: RoundRun | undefined;
+    const observer: TransportObserver = {
+      onResponse: (status, ms) => {
+        if (run) run.state = { ...run.state, requests: run.state.requests + 1 };
+        metrics?.graphResponse(status, ms);
+      },
+      onThrottled: (waitMs) => {
+        if (run) run.state = { ...run.state, throttled: run.state.throttled + 1, throttledWaitMs: run.state.throttledWaitMs + waitMs };
+        metrics?.throttled(waitMs);
+      },
+    };
+    const gate = this.deps.gateFor(source.tenantId);
+    run = new RoundRun(source, this.deps.readerFor(source, entry.controller.signal, observer), store, gate.concurrency, initial, this.now);
+    entry.run = run;
+    await this.execute(run, entry.controller.signal, logger.child({ sourceId }), resuming);
+    metrics?.roundFinished(run.state.mode ?? mode, (this.now().getTime() - started.getTime()) / 1000, run.state.phase === 'idle', run.state.read);
   }
+
+  private async execute(run: RoundRun, signal: AbortSignal, log: Logger, resuming: boolean): Promise<void> {
+    const { store } = this.deps;
+    await store.syncState.save(run.state);
+    log.info({ mode: run.state.mode, resuming }, 'sync round started');
+    try {
+      if (run.state.mode === 'delta') {
+        try {
+          await runDeltaRound(run);
+        } catch (error) {
+          if (!isExpiredDeltaToken(error)) throw error;
+          log.warn('delta token expired: starting a full import');
+          run.state = { ...restartFull(run.state), mode: 'full', phase: 'initial', read: 0, total: null };
+          await store.partitions.clear(run.sourceId);
+          await runFullImport(run);
+        }
+      } else {
+        await runFullImport(run);
+      }
+      // Changes made while the listing ran, or since the last round: applied from the deltaLink.
+      run.state = { ...run.state, phase: 'delta' };
+      await runDeltaRound(run);
+      const finished = this.now();
+      run.state = {
+        ...run.state,
+        phase: 'idle',
+        lastSuccessAt: finished.toISOString(),
+        lastDurationMs: finished.getTime() - Date.parse(run.state.lastStartedAt ?? finished.toISOString()),
+      };
+      log.info({ read: run.state.read, requests: run.state.requests, throttled: run.state.throttled }, 'sync round finished');
+    } catch (error) {
+      const cancelled = signal.aborted;
+      if (cancelled) log.info('sync round cancelled');
+      else log.error({ err: error }, 'sync round failed');
+      run.state = {
+        ...run.state,
+        phase: cancelled ? 'idle' : 'error',
+        lastError: cancelled ? 'The sync was stopped before it finished; the next round continues where it stopped.' : describeSyncError(error),
+      };
+    }
+    await store.syncState.save(run.state);
+    await this.deps.directory.reloadSource(run.sourceId);
+  }
+}
+
+function restartFull(state: SyncStateRecord): SyncStateRecord {
+  return { ...state, deltaLink: null, resumeLink: null, fullRound: null, pendingDeltaLink: null };
 }
