@@ -61,15 +61,11 @@ export class SyncEngine {
     return entry.done;
   }
 
-  /** Stops a running round at its next request; what it committed stays. */
-  cancel(sourceId: string): void {
-    this.running.get(sourceId)?.controller.abort();
-  }
-
-  cancelAll(): Promise<void[]> {
+  /** Stops running rounds at their next request and waits for them; what they committed stays. */
+  async cancelAll(): Promise<void> {
     const rounds = [...this.running.values()];
     for (const r of rounds) r.controller.abort();
-    return Promise.all(rounds.map((r) => r.done));
+    await Promise.all(rounds.map((r) => r.done));
   }
 
   async status(source: DataSourceRecord, contactCount: number): Promise<SyncStatus> {
@@ -129,19 +125,21 @@ export class SyncEngine {
       lastStartedAt: started.toISOString(),
       lastError: null,
     };
-    let run: RoundRun | undefined;
+    // The reader reports to the round it serves, which exists only once the reader does.
     const observer: TransportObserver = {
       onResponse: (status, ms) => {
-        if (run) run.state = { ...run.state, requests: run.state.requests + 1 };
+        const r = entry.run;
+        if (r) r.state = { ...r.state, requests: r.state.requests + 1 };
         metrics?.graphResponse(status, ms);
       },
       onThrottled: (waitMs) => {
-        if (run) run.state = { ...run.state, throttled: run.state.throttled + 1, throttledWaitMs: run.state.throttledWaitMs + waitMs };
+        const r = entry.run;
+        if (r) r.state = { ...r.state, throttled: r.state.throttled + 1, throttledWaitMs: r.state.throttledWaitMs + waitMs };
         metrics?.throttled(waitMs);
       },
     };
     const gate = this.deps.gateFor(source.tenantId);
-    run = new RoundRun(source, this.deps.readerFor(source, entry.controller.signal, observer), store, gate.concurrency, initial, this.now);
+    const run = new RoundRun(source, this.deps.readerFor(source, entry.controller.signal, observer), store, gate.concurrency, initial, this.now);
     entry.run = run;
     await this.execute(run, entry.controller.signal, logger.child({ sourceId }), resuming);
     metrics?.roundFinished(run.state.mode ?? mode, (this.now().getTime() - started.getTime()) / 1000, run.state.phase === 'idle', run.state.read);
