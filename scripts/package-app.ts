@@ -207,13 +207,6 @@ export function iconRefs(manifest: Record<string, unknown>): IconRef[] {
 }
 
 /**
- * Ribbon icons are URLs served by the web app under /icons/; their committed artwork lives in
- * appPackage/ribbon/ (rendered by scripts/render-icons.ts).
- */
-export const RIBBON_URL_PREFIX = '/icons/';
-export const RIBBON_SOURCE_DIR = path.join(APP_PACKAGE_DIR, 'ribbon');
-
-/**
  * Where the web app serves a URL path from, if it does: `/` -> web/index.html (or the built
  * web/dist/index.html), `/x` -> web/dist/x or web/public/x. Returns undefined when nothing serves it.
  */
@@ -240,11 +233,7 @@ export function iconFile(ref: string, tabEndpoint: string): { file: string | und
   const urlPath = pathUnderEndpoint(ref, tabEndpoint);
   if (urlPath === undefined) return { file: undefined, served: false };
   const served = servedFile(urlPath);
-  if (served) return { file: served, served: true };
-  if (urlPath.startsWith(RIBBON_URL_PREFIX)) {
-    return { file: path.join(RIBBON_SOURCE_DIR, urlPath.slice(RIBBON_URL_PREFIX.length)), served: false };
-  }
-  return { file: undefined, served: false };
+  return { file: served, served: served !== undefined };
 }
 
 export interface IconProblem {
@@ -301,9 +290,7 @@ export async function buildPackage(opts: PackageOptions): Promise<PackageResult>
   const tabEndpoint = env.TAB_ENDPOINT ?? '';
   const { problems, notServed } = checkIcons(manifest, tabEndpoint);
   if (problems.length) throw new PackageError('Icon problems', problems.map((p) => `${p.where} ${p.ref}: ${p.problem}`));
-  const warnings = notServed.map(
-    (ref) => `${ref} is not served by the web app yet (its artwork is in appPackage/ribbon/; copy it to web/public/icons/)`,
-  );
+  const warnings = notServed.map((ref) => `${ref} is not served by the web app`);
 
   const mtime = new Date(2000, 0, 1); // fixed, so the same inputs give the same zip
   const files: Zippable = { 'manifest.json': [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { mtime }] };

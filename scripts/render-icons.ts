@@ -15,15 +15,15 @@ const appPackage = path.join(root, 'appPackage');
 interface IconJob {
   source: string; // file in appPackage/icons-src
   size: number; // square, in pixels
-  output: string; // path relative to appPackage/
+  output: string; // path relative to appPackage/; ribbon icons are fetched by Outlook from the web app
 }
 
 const ICON_JOBS: readonly IconJob[] = [
   { source: 'color.svg', size: 192, output: 'color.png' },
   { source: 'outline.svg', size: 32, output: 'outline.png' },
-  { source: 'ribbon-16.svg', size: 16, output: 'ribbon/ribbon-16.png' },
-  { source: 'ribbon.svg', size: 32, output: 'ribbon/ribbon-32.png' },
-  { source: 'ribbon.svg', size: 80, output: 'ribbon/ribbon-80.png' },
+  { source: 'ribbon-16.svg', size: 16, output: '../web/public/icons/ribbon-16.png' },
+  { source: 'ribbon.svg', size: 32, output: '../web/public/icons/ribbon-32.png' },
+  { source: 'ribbon.svg', size: 80, output: '../web/public/icons/ribbon-80.png' },
 ];
 
 function page(svg: string, size: number): string {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       const out = path.join(appPackage, job.output);
       await mkdir(path.dirname(out), { recursive: true });
       await tab.screenshot({ path: out, omitBackground: true, clip: { x: 0, y: 0, width: job.size, height: job.size } });
-      console.log(`${job.source} -> appPackage/${job.output} (${job.size}x${job.size})`);
+      console.log(`${job.source} -> ${path.relative(process.cwd(), out)} (${job.size}x${job.size})`);
     }
   } finally {
     await browser.close();
