@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_USERS } from '../emulator/src/index.ts';
+import { DEMO_USERS, REALISTIC_BEHAVIOUR } from '../emulator/src/index.ts';
 import { startStack } from './stack.ts';
 
 /** `npm start`: the product in demo mode against an emulated tenant with synthetic contacts. */
@@ -27,6 +27,8 @@ const stack = await startStack({
   apiPort: Number(values.port),
   emulatorPort: Number(values['emulator-port']),
   logLevel: 'info',
+  // A real directory's pace and Graph's budget for a tenant of more than 500 users.
+  behaviour: REALISTIC_BEHAVIOUR,
 });
 console.log(`
 Switchboard is running (demo mode, first sync took ${((Date.now() - started) / 1000).toFixed(1)} s).

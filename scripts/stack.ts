@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DataSourceView, DemoSignInResponse, SyncStatus } from '../contracts/index.ts';
 import { ADMIN_ROLE } from '../contracts/index.ts';
-import { DEMO_USERS, startEmulator, type RunningEmulator } from '../emulator/src/index.ts';
+import { DEMO_USERS, startEmulator, type Behaviour, type RunningEmulator } from '../emulator/src/index.ts';
 
 /**
  * Brings up the whole product against an emulated tenant: the tenant emulator (HTTPS), the API
@@ -25,6 +25,12 @@ export interface StackOptions {
   logLevel?: string;
   /** Forward the API's log lines to this process's stdout. */
   showApiLogs?: boolean;
+  /** How the emulated Graph behaves: latency, budget, faults (default: all off). */
+  behaviour?: Partial<Behaviour>;
+  /** Graph requests in flight per tenant (the API's SYNC_CONCURRENCY). */
+  syncConcurrency?: number;
+  /** Resolve only once the first sync has finished (default true). */
+  waitForSync?: boolean;
 }
 
 export interface Stack {
@@ -36,6 +42,10 @@ export interface Stack {
   emulator: RunningEmulator;
   sourceId: string;
   signIn(username: string): Promise<string>;
+  /** Kills the API process without warning (SIGKILL), as a crash or an OOM kill would. */
+  killApi(): Promise<void>;
+  /** Starts the API process again on the same port and data; resolves once it is healthy. */
+  startApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -49,13 +59,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     contacts: options.contacts ?? 5000,
     seed: options.seed ?? 1,
     port: options.emulatorPort ?? 0,
+    ...(options.behaviour ? { behaviour: options.behaviour } : {}),
   });
   const apiPort = options.apiPort ?? (await freePort());
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const api = spawnApi(emulator, apiPort, dataDir, options);
+  let api = spawnApi(emulator, apiPort, dataDir, options);
   const stop = async () => {
     await stopProcess(api);
     await emulator.close();
+  };
+  const killApi = async () => {
+    const exited = new Promise<void>((done) => api.once('exit', () => done()));
+    if (api.exitCode === null && api.signalCode === null) api.kill('SIGKILL');
+    else return;
+    await exited;
+  };
+  const startApi = async () => {
+    api = spawnApi(emulator, apiPort, dataDir, options);
+    await waitForHealth(apiUrl, api);
   };
   try {
     await waitForHealth(apiUrl, api);
@@ -72,8 +93,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (!admin) throw new Error('the emulator has no demo administrator');
     const adminToken = await signIn(admin.username);
     await ensureDataSource(apiUrl, adminToken, emulator);
-    await waitForFirstSync(apiUrl, adminToken, DEMO_SOURCE_ID);
-    return { dataDir, databaseFile: join(dataDir, 'api', 'switchboard.db'), webUrl: apiUrl, apiUrl, emulator, sourceId: DEMO_SOURCE_ID, signIn, stop };
+    if (options.waitForSync !== false) await waitForFirstSync(apiUrl, adminToken, DEMO_SOURCE_ID);
+    return { dataDir, databaseFile: join(dataDir, 'api', 'switchboard.db'), webUrl: apiUrl, apiUrl, emulator, sourceId: DEMO_SOURCE_ID, signIn, killApi, startApi, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -88,6 +109,7 @@ function spawnApi(emulator: RunningEmulator, port: number, dataDir: string, opti
     PORT: String(port),
     DATA_DIR: join(dataDir, 'api'),
     LOG_LEVEL: options.logLevel ?? 'warn',
+    ...(options.syncConcurrency ? { SYNC_CONCURRENCY: String(options.syncConcurrency) } : {}),
     AUTH_AUTHORITY_HOST: emulator.url,
     AUTH_TENANT_ID: emulator.tenantId,
     AUTH_CLIENT_ID: emulator.apiApp.clientId,

@@ -83,6 +83,7 @@ export function adminRoutes(ctx: EmulatorContext): Hono<AdminEnv> {
 
   app.get('/stats', (c) =>
     c.json({
+      ...ctx.fidelity.stats(),
       url: ctx.baseUrl,
       tenantId: ctx.tenantId,
       domain: ctx.directory.domain,
@@ -93,6 +94,20 @@ export function adminRoutes(ctx: EmulatorContext): Hono<AdminEnv> {
       users: ctx.directory.listUsers().length,
     }),
   );
+
+  app.delete('/stats', (c) => {
+    ctx.fidelity.resetStats();
+    return c.body(null, 204);
+  });
+
+  app.get('/behaviour', (c) => c.json(ctx.fidelity.behaviour));
+
+  app.patch('/behaviour', async (c) => c.json(ctx.fidelity.configure((await optionalJson(c)) ?? {})));
+
+  app.post('/expire-delta-tokens', (c) => {
+    ctx.fidelity.expireDeltaTokens();
+    return c.body(null, 204);
+  });
 
   app.get('/contacts/:id', (c) => {
     const contact = ctx.tenant.get(c.req.param('id'));

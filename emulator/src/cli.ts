@@ -6,6 +6,7 @@ import { request } from 'node:https';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CERT_FILE } from './cert.ts';
+import { HOSTILE_BEHAVIOUR, REALISTIC_BEHAVIOUR, type Behaviour } from './behaviour.ts';
 import { DEMO_USERS, startEmulator } from './index.ts';
 
 const HELP = `Microsoft 365 tenant emulator (Entra ID tokens + Graph orgContacts over HTTPS)
@@ -13,6 +14,14 @@ const HELP = `Microsoft 365 tenant emulator (Entra ID tokens + Graph orgContacts
 Usage:
   emulator serve  [--port 8443] [--contacts 5000] [--seed 1] [--data-dir .data/emulator]
                   [--tenant-id <guid>] [--delta-page-size 200]
+                  [--latency realistic|off] [--budget S|M|L|off] [--faults]
+                  [--mutations <per second>] [--behaviour '<json>']
+      --latency   realistic: 40-120 ms per request plus 0.4 ms per object in the page
+      --budget    resource-unit bucket per app: S 3500, M 5000, L 8000 RU per 10 s
+      --faults    503/504 bursts, resets mid-body, replays and empty delta pages
+      --behaviour any Behaviour fields as JSON, applied last
+  emulator behaviour [--json '{"budget":"S"}']            (show or change a running emulator's behaviour)
+  emulator expire-delta-tokens
   emulator add    [--json '{"givenName":"Ada","phones":[{"type":"business","number":"+49 89 1234-5"}]}']
   emulator change <id> [--json '{"jobTitle":"CTO"}']     (without --json: a plausible random edit)
   emulator delete <id> [--reason deleted|changed]
@@ -31,6 +40,11 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string', default: '.data/emulator' },
     'tenant-id': { type: 'string' },
     'delta-page-size': { type: 'string' },
+    latency: { type: 'string' },
+    budget: { type: 'string' },
+    faults: { type: 'boolean', default: false },
+    mutations: { type: 'string' },
+    behaviour: { type: 'string' },
     url: { type: 'string' },
     json: { type: 'string' },
     reason: { type: 'string', default: 'deleted' },
@@ -52,6 +66,32 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+function behaviourFromFlags(): Partial<Behaviour> {
+  const out: Partial<Behaviour> = values.faults ? { ...HOSTILE_BEHAVIOUR } : {};
+  if (values.latency === 'realistic') out.latency = REALISTIC_BEHAVIOUR.latency ?? null;
+  else if (values.latency === 'off') out.latency = null;
+  else if (values.latency !== undefined) fail(`--latency must be realistic or off, got '${values.latency}'.`);
+  if (values.budget !== undefined) {
+    const b = values.budget.toUpperCase();
+    if (b === 'OFF') out.budget = null;
+    else if (b === 'S' || b === 'M' || b === 'L') out.budget = b;
+    else fail(`--budget must be S, M, L or off, got '${values.budget}'.`);
+  }
+  if (values.mutations !== undefined) {
+    const n = Number(values.mutations);
+    if (!(n >= 0)) fail(`--mutations must be a number >= 0, got '${values.mutations}'.`);
+    out.mutations = n > 0 ? { perSecond: n } : null;
+  }
+  if (values.behaviour !== undefined) {
+    try {
+      Object.assign(out, JSON.parse(values.behaviour) as Partial<Behaviour>);
+    } catch (error) {
+      fail(`--behaviour is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
 async function serve(): Promise<void> {
   const emulator = await startEmulator({
     port: int('port', values.port),
@@ -60,6 +100,7 @@ async function serve(): Promise<void> {
     dataDir,
     ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
     ...(values['delta-page-size'] ? { deltaPageSize: int('delta-page-size', values['delta-page-size']) } : {}),
+    behaviour: behaviourFromFlags(),
   });
   // A ready-made reader app, so the API can sync before GENERATE APP exists.
   const app = emulator.directory.registerApp({ displayName: 'Switchboard dev reader', roles: ['OrgContact.Read.All'] });
@@ -73,6 +114,7 @@ async function serve(): Promise<void> {
   API app           clientId ${emulator.apiApp.clientId}, identifier URI ${emulator.apiApp.identifierUri}
   reader app        client_id ${app.appId}
                     client_secret ${app.secret}   (roles: OrgContact.Read.All)
+  behaviour         ${JSON.stringify(emulator.behaviour)}
   demo users        ${DEMO_USERS.map((u) => `${u.username} / ${u.password}${u.roles.length ? ` [${u.roles.join(', ')}]` : ''}`).join(', ')}
 Press Ctrl+C to stop.`);
   const stop = () => {
@@ -133,6 +175,12 @@ if (values.help || !command) {
       break;
     case 'stats':
       await control('GET', '/stats');
+      break;
+    case 'behaviour':
+      await control(values.json ? 'PATCH' : 'GET', '/behaviour', values.json);
+      break;
+    case 'expire-delta-tokens':
+      await control('POST', '/expire-delta-tokens');
       break;
     default:
       fail(`Unknown command '${command}'.\n\n${HELP}`);

@@ -1,6 +1,7 @@
 // State shared by all routes of one running emulator.
 
 import type { Directory } from './directory.ts';
+import type { Fidelity } from './fidelity.ts';
 import type { SigningKey } from './signing-keys.ts';
 import type { Tenant } from './tenant.ts';
 
@@ -14,6 +15,8 @@ export interface EmulatorContext {
   deltaPageSize: number;
   /** `https://localhost:PORT`; set once the server listens, read per request. */
   baseUrl: string;
+  /** Behaviour switches and their run-time state (budgets, fault PRNGs, counters). */
+  fidelity: Fidelity;
 }
 
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';

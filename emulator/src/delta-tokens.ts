@@ -14,9 +14,12 @@ const pageSchema = z.object({
   upTo: z.number().int().nonnegative(),
   after: z.string().nullable(),
   sel: select,
+  /** Issue time (emulator clock, ms), for the page-token lifetime. */
+  t: z.number(),
 });
 
-const linkSchema = z.object({ k: z.literal('dl'), since: z.number().int().nonnegative(), sel: select });
+/** `e`: the delta-token epoch the link was issued in (RunningEmulator.expireDeltaTokens bumps it). */
+const linkSchema = z.object({ k: z.literal('dl'), since: z.number().int().nonnegative(), sel: select, e: z.number().int().nonnegative() });
 
 export type DeltaPageState = Omit<z.infer<typeof pageSchema>, 'k'>;
 export type DeltaLinkState = Omit<z.infer<typeof linkSchema>, 'k'>;
@@ -29,8 +32,8 @@ export function openDeltaPage(secret: Buffer, token: string): DeltaPageState | u
   return openToken(secret, token, pageSchema);
 }
 
-export function sealDeltaLink(secret: Buffer, since: number, sel: OrgContactProperty[] | null): string {
-  return sealToken(secret, { k: 'dl', since, sel });
+export function sealDeltaLink(secret: Buffer, since: number, sel: OrgContactProperty[] | null, epoch: number): string {
+  return sealToken(secret, { k: 'dl', since, sel, e: epoch });
 }
 
 export function openDeltaLink(secret: Buffer, token: string): DeltaLinkState | undefined {

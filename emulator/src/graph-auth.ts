@@ -23,6 +23,8 @@ export function graphAuth(ctx: EmulatorContext): MiddlewareHandler<GraphEnv> {
     if (!granted.some((p) => READ_CONTACTS.has(p))) {
       throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
     }
+    c.set('appId', String(check.claims.appid ?? check.claims.azp ?? ''));
+    c.set('tenantId', String(check.claims.tid ?? ''));
     await next();
   };
 }

@@ -2,17 +2,28 @@
 // every Graph response carries.
 
 import { randomUUID } from 'node:crypto';
+import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-export function odataJson(c: Context, body: unknown): Response {
+export function odataJson(c: Context, body: unknown, objects?: number): Response {
+  if (objects !== undefined) c.set('objects', objects);
   return c.body(JSON.stringify(body), 200, { 'Content-Type': ODATA_JSON });
 }
 
 export interface GraphEnv {
-  Variables: { requestId: string; clientRequestId: string };
+  Bindings: HttpBindings;
+  Variables: {
+    requestId: string;
+    clientRequestId: string;
+    /** Caller, from the access token: the resource-unit bucket is per app + tenant. */
+    appId?: string;
+    tenantId?: string;
+    /** Objects in the page answered; the per-object part of the latency scales with it. */
+    objects?: number;
+  };
 }
 
 export class GraphError extends Error {
@@ -21,9 +32,16 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Replaces the usual innerError with Graph's throttling shape: {code, date, request-id, status}. */
+    readonly inner?: { code: string; status: string },
   ) {
     super(message);
   }
+}
+
+/** A list or delta skiptoken older than Behaviour.pageTokenLifetimeMs. */
+export function expiredPageToken(): GraphError {
+  return new GraphError(400, 'Directory_ExpiredPageToken', 'The specified page token value has expired and can no longer be included in your request.');
 }
 
 /** Graph writes innerError.date without fraction or zone: 2024-05-01T10:11:12. */
@@ -51,11 +69,13 @@ export function graphErrorResponse(c: Context<GraphEnv>, error: GraphError): Res
       error: {
         code: error.code,
         message: error.message,
-        innerError: {
-          date: graphDate(),
-          'request-id': c.get('requestId'),
-          'client-request-id': c.get('clientRequestId'),
-        },
+        innerError: error.inner
+          ? { code: error.inner.code, date: graphDate(), 'request-id': c.get('requestId'), status: error.inner.status }
+          : {
+              date: graphDate(),
+              'request-id': c.get('requestId'),
+              'client-request-id': c.get('clientRequestId'),
+            },
       },
     },
     error.status,

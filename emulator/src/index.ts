@@ -4,9 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
+import { behaviourPatchSchema, type Behaviour } from './behaviour.ts';
 import { loadOrCreateCertificate } from './cert.ts';
 import type { EmulatorContext } from './context.ts';
 import { DEFAULT_API_CLIENT_ID, Directory } from './directory.ts';
+import { Fidelity, type EmulatorStats } from './fidelity.ts';
 import { createApp, listen } from './server.ts';
 import { createSigningKey } from './signing-keys.ts';
 import { signClaims } from './tokens.ts';
@@ -16,6 +18,15 @@ export { DEMO_USERS, DEFAULT_DOMAIN, Directory, type DemoUser, type RegisteredAp
 export { Tenant, ContactNotFoundError, ContactExistsError, type ContactInput, type RemovalReason } from './tenant.ts';
 export type { OrgContact, Phone, PhoneType, PhysicalOfficeAddress } from './org-contact.ts';
 export { generateContacts } from './synthetic/contact-factory.ts';
+export {
+  BUDGET_RU_PER_10S,
+  DEFAULT_BEHAVIOUR,
+  HOSTILE_BEHAVIOUR,
+  REALISTIC_BEHAVIOUR,
+  type Behaviour,
+  type BudgetSize,
+} from './behaviour.ts';
+export { resourceUnits, type EmulatorStats } from './fidelity.ts';
 
 export const DEFAULT_TENANT_ID = '8f3c2a71-4b6e-4d0f-9a35-1e7c5b9d2f60';
 
@@ -27,6 +38,11 @@ export interface EmulatorOptions {
   dataDir: string;
   apiApp?: { clientId: string; identifierUri?: string };
   deltaPageSize?: number;
+  /** Fidelity switches; anything not given is off (see DEFAULT_BEHAVIOUR). */
+  behaviour?: Partial<Behaviour>;
+  /** Milliseconds since an epoch; drives the RU buckets and page-token ages. Tests pass a
+   * controllable clock; latency and the mutation stream always use real timers. */
+  clock?: () => number;
 }
 
 export interface RunningEmulator {
@@ -42,6 +58,15 @@ export interface RunningEmulator {
   signingKeyId: string;
   /** Signs exactly these claims with the emulator's key, for tests that need crafted tokens. */
   signToken(claims: JWTPayload): Promise<string>;
+  /** The behaviour in force now (a copy). */
+  readonly behaviour: Behaviour;
+  /** Changes behaviour at run time; nested objects are replaced whole. Throws a ZodError for invalid input. */
+  configure(patch: Partial<Behaviour>): Behaviour;
+  /** Every deltaLink issued so far expires now; answered per behaviour.deltaTokenExpiry. */
+  expireDeltaTokens(): void;
+  /** Traffic counters since start or the last resetStats(). */
+  stats(): EmulatorStats;
+  resetStats(): void;
   close(): Promise<void>;
 }
 
@@ -59,9 +84,11 @@ const optionsSchema = z.object({
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const opts = optionsSchema.parse(options);
+  const behaviour = behaviourPatchSchema.parse(options.behaviour ?? {});
   const [tls, signingKey] = await Promise.all([loadOrCreateCertificate(opts.dataDir), createSigningKey()]);
   const tenant = new Tenant({ contacts: opts.contacts, seed: opts.seed });
   const directory = new Directory(opts.apiApp);
+  const fidelity = new Fidelity(tenant, options.clock);
   const ctx: EmulatorContext = {
     tenantId: opts.tenantId.toLowerCase(),
     tenant,
@@ -70,8 +97,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     tokenSecret: randomBytes(32),
     deltaPageSize: opts.deltaPageSize,
     baseUrl: '',
+    fidelity,
   };
   const server = await listen(createApp(ctx), tls, opts.port);
+  // Only once listening: the mutation stream starts with the configuration.
+  fidelity.configure(behaviour);
   ctx.baseUrl = `https://localhost:${server.port}`;
   return {
     url: ctx.baseUrl,
@@ -83,6 +113,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     apiApp: { ...directory.apiApp },
     signingKeyId: signingKey.kid,
     signToken: (claims) => signClaims(ctx, claims),
-    close: server.close,
+    get behaviour() {
+      return fidelity.behaviour;
+    },
+    configure: (patch) => fidelity.configure(patch),
+    expireDeltaTokens: () => fidelity.expireDeltaTokens(),
+    stats: () => fidelity.stats(),
+    resetStats: () => fidelity.resetStats(),
+    close: async () => {
+      fidelity.stop();
+      await server.close();
+    },
   };
 }

@@ -62,6 +62,18 @@ export function requireEventualConsistency(c: Context): void {
   }
 }
 
+/** `ne`, `not`, `ge` and `le` in `$filter` are advanced queries: they need `ConsistencyLevel: eventual`
+ * (real Graph often wants `$count=true` as well; the emulator asks only for the header). */
+export function requireAdvancedQuery(c: Context, operator: string): void {
+  if ((c.req.header('consistencylevel') ?? '').trim().toLowerCase() !== 'eventual') {
+    throw new GraphError(
+      400,
+      'Request_UnsupportedQuery',
+      `Operator '${operator}' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information`,
+    );
+  }
+}
+
 /** `@odata.context` names the selected properties, like Graph: `$metadata#contacts(id,displayName)`. */
 export function contextUrl(baseUrl: string, select: readonly string[] | undefined, suffix = ''): string {
   const props = select && select.length > 0 ? `(${select.join(',')})` : '';

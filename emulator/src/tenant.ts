@@ -146,6 +146,37 @@ export class Tenant {
     };
   }
 
+  /** Like pageAfter, but only contacts for which `matches` holds; `more` is true when another
+   * match exists after the page (found by scanning, so a selective filter scans the rest). */
+  pageAfterMatching(afterId: string | undefined, limit: number, matches: (contact: OrgContact) => boolean): { items: OrgContact[]; more: boolean } {
+    const items: OrgContact[] = [];
+    let i = afterId === undefined ? 0 : upperBound(this.sorted, afterId);
+    for (; i < this.sorted.length; i++) {
+      const contact = (this.live.get(this.sorted[i] as string) as LiveEntry).contact;
+      if (!matches(contact)) continue;
+      if (items.length === limit) return { items, more: true };
+      items.push(contact);
+    }
+    return { items, more: false };
+  }
+
+  /** How many live contacts satisfy `matches`. */
+  countMatching(matches: (contact: OrgContact) => boolean): number {
+    let n = 0;
+    for (const entry of this.live.values()) if (matches(entry.contact)) n += 1;
+    return n;
+  }
+
+  /** How many live ids sort at or before `afterId` (the index where a page after it starts). */
+  positionAfter(afterId: string): number {
+    return upperBound(this.sorted, afterId);
+  }
+
+  /** The id at `index` in listing order (for picking a random contact cheaply). */
+  idAt(index: number): string | undefined {
+    return this.sorted[index];
+  }
+
   /** Ids touched by mutations with since < seq <= upTo, sorted like the listing. */
   changedIds(since: number, upTo: number): string[] {
     const key = `${since}:${upTo}`;

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, LookupResponse, Problem, SearchResponse, SyncStatus } from '../../contracts/index.ts';
+import { expectStoreEqualsTenant, syncRound } from '../support/sync-checks.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import type { OrgContact } from '../../emulator/src/org-contact.ts';
 import { apiClient } from '../support/api-client.ts';
@@ -17,45 +17,6 @@ beforeAll(async () => {
   user = apiClient(stack, await stack.signIn('user@contoso.example'));
 });
 afterAll(() => stack?.stop());
-
-/** What the API's database holds for the demo source, keyed by Graph object id. */
-function storedContacts(): Map<string, Record<string, unknown>> {
-  const db = new Database(stack.databaseFile, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare('SELECT graph_id, raw FROM contacts WHERE source_id = ?').all(stack.sourceId) as { graph_id: string; raw: string }[];
-    return new Map(rows.map((r) => [r.graph_id, JSON.parse(r.raw) as Record<string, unknown>]));
-  } finally {
-    db.close();
-  }
-}
-
-/** The tenant's contacts as Graph serializes them (JSON, without OData annotations). */
-function tenantContacts(): Map<string, Record<string, unknown>> {
-  return new Map(stack.emulator.tenant.list().map((c) => [c.id, JSON.parse(JSON.stringify(c)) as Record<string, unknown>]));
-}
-
-function withoutAnnotations(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([k]) => !k.startsWith('@odata.')));
-}
-
-function expectStoreEqualsTenant(): void {
-  const stored = storedContacts();
-  const tenant = tenantContacts();
-  expect([...stored.keys()].sort()).toEqual([...tenant.keys()].sort());
-  for (const [id, contact] of tenant) expect(withoutAnnotations(stored.get(id) ?? {}), id).toEqual(contact);
-}
-
-async function syncRound(): Promise<SyncStatus> {
-  const before = (await admin.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
-  const started = await admin.post<SyncStatus>(`/api/datasources/${stack.sourceId}/sync`);
-  expect(started.status).toBe(202);
-  for (;;) {
-    const status = (await admin.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
-    if (!status.running && status.lastSuccessAt !== before.lastSuccessAt) return status;
-    if (status.phase === 'error') throw new Error(status.lastError ?? 'sync failed');
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
 
 const search = async (q: string, limit = 100) =>
   (await user.get<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`)).body.hits.map((h) => h.contact.id);
@@ -75,7 +36,7 @@ describe('first sync', () => {
     const status = (await admin.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
     expect(status).toMatchObject({ phase: 'idle', contactCount: CONTACTS, total: CONTACTS, hasDeltaLink: true, lastError: null });
     expect(status.read).toBeGreaterThanOrEqual(CONTACTS);
-    expectStoreEqualsTenant();
+    expectStoreEqualsTenant(stack);
   });
 });
 
@@ -151,9 +112,9 @@ describe('delta', () => {
     const added = tenant.add({ givenName: 'Quirin', surname: 'Quendelmann', companyName: 'Quendel GmbH' });
     tenant.remove(removed.id, 'deleted');
 
-    const status = await syncRound();
+    const status = await syncRound(stack);
     expect(status).toMatchObject({ phase: 'idle', lastError: null });
-    expectStoreEqualsTenant();
+    expectStoreEqualsTenant(stack);
     expect(await search('Zwetschgenbaum')).toEqual([idOf(changed)]);
     expect(await search('Quendelmann')).toEqual([idOf(added)]);
     expect((await user.get<Contact>(`/api/contacts/${encodeURIComponent(idOf(removed))}`)).status).toBe(404);

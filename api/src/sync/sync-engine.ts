@@ -111,8 +111,13 @@ export class SyncEngine {
     if (!source) return;
     let saved = await store.syncState.get(sourceId);
     if (full) {
+      // One transaction: a crash in between must not leave an old import's round id without its slices.
       saved = restartFull(saved);
-      await store.partitions.clear(sourceId);
+      const cleared = saved;
+      await store.transaction(async (tx) => {
+        await tx.partitions.clear(sourceId);
+        await tx.syncState.save(cleared);
+      });
     }
     const mode: SyncMode = saved.deltaLink ? 'delta' : 'full';
     const resuming = saved.resumeLink !== null || saved.fullRound !== null;
@@ -157,7 +162,7 @@ export class SyncEngine {
           if (!isExpiredDeltaToken(error)) throw error;
           log.warn('delta token expired: starting a full import');
           run.state = { ...restartFull(run.state), mode: 'full', phase: 'initial', read: 0, total: null };
-          await store.partitions.clear(run.sourceId);
+          await run.commit(0, (tx) => tx.partitions.clear(run.sourceId));
           await runFullImport(run);
         }
       } else {
