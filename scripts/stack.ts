@@ -29,6 +29,8 @@ export interface StackOptions {
   behaviour?: Partial<Behaviour>;
   /** Graph requests in flight per tenant (the API's SYNC_CONCURRENCY). */
   syncConcurrency?: number;
+  /** Turns on /metrics for scrapers presenting this token. */
+  metricsToken?: string;
   /** Resolve only once the first sync has finished (default true). */
   waitForSync?: boolean;
 }
@@ -110,6 +112,7 @@ function spawnApi(emulator: RunningEmulator, port: number, dataDir: string, opti
     DATA_DIR: join(dataDir, 'api'),
     LOG_LEVEL: options.logLevel ?? 'warn',
     ...(options.syncConcurrency ? { SYNC_CONCURRENCY: String(options.syncConcurrency) } : {}),
+    ...(options.metricsToken ? { METRICS_TOKEN: options.metricsToken } : {}),
     AUTH_AUTHORITY_HOST: emulator.url,
     AUTH_TENANT_ID: emulator.tenantId,
     AUTH_CLIENT_ID: emulator.apiApp.clientId,
