@@ -139,8 +139,12 @@ export class ApiClient {
     return this.request('GET', `/datasources/${encodeURIComponent(id)}/status`, signal);
   }
 
-  /** Admins only; the API answers 202 with the status of the started round. */
-  startSync(id: string, signal?: AbortSignal): Promise<SyncStatus> {
-    return this.request('POST', `/datasources/${encodeURIComponent(id)}/sync`, signal);
+  /**
+   * Admins only; the API answers 202 with the status as the round starts (it may not show
+   * `running` yet). `full` reads every contact again instead of only the changes.
+   */
+  startSync(id: string, options: { full?: boolean } = {}, signal?: AbortSignal): Promise<SyncStatus> {
+    const query = options.full === true ? '?full=true' : '';
+    return this.request('POST', `/datasources/${encodeURIComponent(id)}/sync${query}`, signal);
   }
 }

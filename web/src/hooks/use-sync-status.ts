@@ -1,26 +1,37 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../contracts/index.ts';
 import { isAbortError } from '../api/client.ts';
 import { usePageVisible } from './use-page-visible.ts';
 import { useSession } from './use-session.ts';
 
-/** Poll faster while a round runs, so the counts move visibly. */
-const RUNNING_INTERVAL_MS = 2_000;
-const IDLE_INTERVAL_MS = 5_000;
+/** Poll every second while a round runs, so the progress moves visibly. */
+const RUNNING_INTERVAL_MS = 1_000;
+const IDLE_INTERVAL_MS = 10_000;
+/** After a start, poll fast this long even before the status shows `running` (the round starts in the background). */
+const STARTING_WINDOW_MS = 5_000;
 
 export interface SyncStatusState {
   status: SyncStatus | null;
   error: unknown;
-  /** Replace the status with a fresher one (e.g. the answer of "Sync now"). */
-  update(status: SyncStatus): void;
+  /**
+   * Replace the status with a fresher one (e.g. the answer of "Sync now"). `started` polls at
+   * the running pace at once, as the answer may predate the round.
+   */
+  update(status: SyncStatus, options?: { started?: boolean }): void;
 }
 
-/** The sync status of one data source, polled every few seconds while the page is visible. */
+/**
+ * The sync status of one data source: polled every second while a round runs, every ten
+ * seconds when idle, and not at all while the page is hidden (it catches up when shown).
+ */
 export function useSyncStatus(sourceId: string): SyncStatusState {
   const { api } = useSession();
   const visible = usePageVisible();
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** Bumped by a start, to restart the loop at once. */
+  const [kick, setKick] = useState(0);
+  const fastUntil = useRef(0);
   const running = status?.running ?? false;
 
   useEffect(() => {
@@ -32,7 +43,8 @@ export function useSyncStatus(sourceId: string): SyncStatusState {
         (next) => {
           setStatus(next);
           setError(null);
-          timer = setTimeout(poll, next.running ? RUNNING_INTERVAL_MS : IDLE_INTERVAL_MS);
+          const fast = next.running || Date.now() < fastUntil.current;
+          timer = setTimeout(poll, fast ? RUNNING_INTERVAL_MS : IDLE_INTERVAL_MS);
         },
         (cause: unknown) => {
           if (isAbortError(cause)) return;
@@ -46,12 +58,16 @@ export function useSyncStatus(sourceId: string): SyncStatusState {
       controller.abort();
       clearTimeout(timer);
     };
-    // `running` restarts the loop so a started round is polled at the faster pace at once.
-  }, [api, sourceId, visible, running]);
+    // `running` and `kick` restart the loop so a started round is polled at the faster pace at once.
+  }, [api, sourceId, visible, running, kick]);
 
-  const update = useCallback((next: SyncStatus) => {
+  const update = useCallback((next: SyncStatus, options: { started?: boolean } = {}) => {
     setStatus(next);
     setError(null);
+    if (options.started === true) {
+      fastUntil.current = Date.now() + STARTING_WINDOW_MS;
+      setKick((k) => k + 1);
+    }
   }, []);
 
   return { status, error, update };

@@ -1,0 +1,128 @@
+/**
+ * Live sync status in a real browser: an administrator starts a full resync, watches the
+ * progress bar count up to the total, and reads the last success in the status tooltip.
+ * Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { DataSourceView, SyncStatus } from '../../contracts/index.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { startStack, type Stack } from '../../scripts/stack.ts';
+
+const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
+const CONTACTS = 20_000;
+const UI_TIMEOUT_MS = 15_000;
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The first import runs at full speed; the resync under test gets latency, so it lasts a few seconds.
+  stack = await startStack({ contacts: CONTACTS, syncConcurrency: 2 });
+  stack.emulator.configure({ latency: { minMs: 30, maxMs: 60, perObjectMs: 0.3 } });
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('sync status', () => {
+  it('shows a full resync as a progress bar, then the last success in the tooltip', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    try {
+      await page.goto(stack.webUrl);
+      await page.getByRole('button', { name: `Sign in as ${ADMIN.displayName}` }).click();
+      await page.getByRole('banner').getByText(ADMIN.displayName).waitFor();
+
+      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      await row.getByRole('button', { name: 'Sync now' }).waitFor();
+      await row.getByRole('button', { name: /More sync options/ }).click();
+      await page.getByRole('menuitem', { name: /Full resync/ }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.innerText()).resolves.toContain('search keeps working meanwhile');
+      await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      await screenshot(page, 'full-resync-confirm');
+      await dialog.getByRole('button', { name: 'Start full resync' }).click();
+
+      const progress = row.getByRole('progressbar', { name: 'Import progress of Contoso mail contacts' });
+      await progress.waitFor();
+      await row.getByText(/Importing [\d,]+ of 20,000/).waitFor();
+      await screenshot(page, 'sync-progress');
+      const text = await row.getByText(/Importing/).innerText();
+      expect(text).toMatch(/^Importing [\d,]+ of 20,000( · [\d,.]+\/s)?( · about .+ left)?$/);
+
+      await progress.waitFor({ state: 'detached', timeout: 30_000 });
+      await row.getByRole('button', { name: 'Sync status of Contoso mail contacts' }).hover();
+      const tooltip = page.getByRole('tooltip');
+      await tooltip.getByText('Last success').waitFor();
+      const details = await tooltip.innerText();
+      expect(details).toMatch(/Last success\s+(now|\d+ seconds? ago)/);
+      expect(details).toMatch(/Last round\s+(Full import|Changes only)/);
+      expect(details).toContain('Schedule');
+      await screenshot(page, 'sync-status-after-resync');
+    } finally {
+      await context.close();
+    }
+  }, 40_000);
+
+  it('words a throttled import, its numbers and the schedule (status answers faked in the browser)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    const now = Date.now();
+    const throttled: SyncStatus = {
+      sourceId: stack.sourceId,
+      phase: 'throttled',
+      running: true,
+      mode: 'full',
+      contactCount: 41_000,
+      read: 42_113,
+      total: 100_000,
+      requests: 58,
+      throttledResponses: 3,
+      throttledWaitMs: 12_000,
+      ratePerSecond: 3950,
+      etaSeconds: 15,
+      lastStartedAt: new Date(now - 11_000).toISOString(),
+      lastSuccessAt: new Date(now - 3 * 3_600_000).toISOString(),
+      lastDurationMs: 95_000,
+      lastError: 'Microsoft 365 refused the app secret; it may have expired.',
+      nextRunAt: null,
+      hasDeltaLink: false,
+    };
+    try {
+      await page.route('**/api/datasources/*/status', (route) => route.fulfill({ json: throttled }));
+      await page.route('**/api/datasources', async (route) => {
+        const response = await route.fetch();
+        const sources = (await response.json()) as DataSourceView[];
+        const schedule = { intervalMinutes: 15, days: [1, 2, 3, 4, 5], window: { from: '07:00', to: '19:00' } };
+        await route.fulfill({ response, json: sources.map((source) => ({ ...source, schedule })) });
+      });
+      await page.goto(stack.webUrl);
+      await page.getByRole('button', { name: `Sign in as ${ADMIN.displayName}` }).click();
+      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      await row.getByText('Waiting: Microsoft 365 asked to slow down').waitFor();
+      await expect(row.getByText(/^Importing/).innerText()).resolves.toBe(
+        'Importing 42,113 of 100,000 · 3,950/s · about 15 sec left',
+      );
+      await expect(row.getByRole('progressbar').getAttribute('aria-valuenow')).resolves.toBe(String(42_113 / 100_000));
+      await screenshot(page, 'sync-throttled-row');
+      await row.getByRole('button', { name: 'Sync status of Contoso mail contacts' }).hover();
+      const tooltip = page.getByRole('tooltip');
+      await tooltip.getByText('Schedule').waitFor();
+      const details = await tooltip.innerText();
+      expect(details).toMatch(/Phase\s+Waiting for throttling \(running\)/);
+      expect(details).toMatch(/Throttled\s+3 × 429, waited 12 sec/);
+      expect(details).toMatch(/Last success\s+3 hours ago/);
+      expect(details).toMatch(/Schedule\s+every 15 min, Mon–Fri 07:00–19:00/);
+      expect(details).toContain(throttled.lastError);
+      await screenshot(page, 'sync-throttled-tooltip');
+    } finally {
+      await context.close();
+    }
+  });
+});
