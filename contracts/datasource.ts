@@ -80,6 +80,8 @@ export interface SyncStatus {
   throttledResponses: number;
   /** Time spent waiting because Graph throttled, in the current (or last) round. */
   throttledWaitMs: number;
+  /** While Graph's throttling pauses the tenant: when requests may go again. */
+  throttledUntil: string | null;
   /** Objects per second in the current (or last) round. */
   ratePerSecond: number | null;
   /** Estimated seconds to the end of a running full import. */

@@ -31,6 +31,7 @@ export function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // Finished animations, so a dialog is not caught half faded in.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

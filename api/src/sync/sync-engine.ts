@@ -71,7 +71,8 @@ export class SyncEngine {
   async status(source: DataSourceRecord, contactCount: number): Promise<SyncStatus> {
     const live = this.running.get(source.id);
     const state = live?.run?.state ?? (await this.deps.store.syncState.get(source.id));
-    const throttledNow = live !== undefined && this.deps.gateFor(source.tenantId).pauseRemainingMs > 0;
+    const pauseMs = live ? this.deps.gateFor(source.tenantId).pauseRemainingMs : 0;
+    const throttledNow = pauseMs > 0;
     const elapsedMs = live && state.lastStartedAt ? this.now().getTime() - Date.parse(state.lastStartedAt) : state.lastDurationMs;
     const rate = elapsedMs && elapsedMs > 0 ? state.read / (elapsedMs / 1000) : null;
     const remaining = state.mode === 'full' && state.total !== null ? Math.max(0, state.total - state.read) : null;
@@ -86,6 +87,7 @@ export class SyncEngine {
       requests: state.requests,
       throttledResponses: state.throttled,
       throttledWaitMs: state.throttledWaitMs,
+      throttledUntil: throttledNow ? new Date(this.now().getTime() + pauseMs).toISOString() : null,
       ratePerSecond: rate === null ? null : Math.round(rate * 10) / 10,
       etaSeconds: live && remaining !== null && rate ? Math.ceil(remaining / rate) : null,
       lastStartedAt: state.lastStartedAt,
