@@ -39,6 +39,21 @@ export const createDataSourceSchema = z.object({
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
 
+/** What an administrator may change after creation; the id is fixed, credentials come with issue #7. */
+export const updateDataSourceSchema = z
+  .object({
+    name: z.string().trim().min(1).max(LIMITS.nameMaxLength),
+    description: z.string().max(LIMITS.descriptionMaxLength),
+    priority: z.number().int().min(LIMITS.priorityMin).max(LIMITS.priorityMax),
+    enabled: z.boolean(),
+    autoStart: z.boolean(),
+    schedule: syncScheduleSchema,
+    dialling: diallingProfileSchema,
+  })
+  .partial()
+  .strict();
+export type UpdateDataSource = z.input<typeof updateDataSourceSchema>;
+
 /** A data source as the API shows it: never with its secret, only whether one is stored. */
 export interface DataSourceView {
   id: string;

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     version,
     verifier: new TokenVerifier(config.auth),
     directory,
-    dataSources: new DataSourceService(store, secrets, engine, scheduler),
+    dataSources: new DataSourceService(store, secrets, engine, scheduler, directory),
   });
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

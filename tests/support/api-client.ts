@@ -12,6 +12,7 @@ export function apiClient(stack: Stack, token: string) {
     return { status: response.status, contentType: response.headers.get('content-type'), body: text ? (JSON.parse(text) as unknown) : null };
   };
   return {
+    call: <T>(method: string, path: string, body?: unknown) => call(method, path, body).then((r) => ({ ...r, body: r.body as T })),
     get: <T>(path: string) => call('GET', path).then((r) => ({ ...r, body: r.body as T })),
     post: <T>(path: string, body?: unknown) => call('POST', path, body).then((r) => ({ ...r, body: r.body as T })),
   };

@@ -1,14 +1,15 @@
 import type { z } from 'zod';
-import type { DataSourceView, SyncStatus } from '../../../contracts/index.ts';
-import type { createDataSourceSchema } from '../../../contracts/index.ts';
+import type { createDataSourceSchema, DataSourceView, SyncStatus, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { ApiError, notFound } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import type { Directory } from '../directory/directory.ts';
 import type { DataSourceRecord } from '../store/data-source-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
 import type { SyncScheduler } from '../sync/sync-scheduler.ts';
 
 type CreateInput = z.output<typeof createDataSourceSchema>;
+type UpdateInput = z.output<typeof updateDataSourceSchema>;
 
 /** Data source records: created with their secret sealed, presented without it. */
 export class DataSourceService {
@@ -17,6 +18,7 @@ export class DataSourceService {
     private readonly secrets: SecretBox,
     private readonly engine: SyncEngine,
     private readonly scheduler: SyncScheduler,
+    private readonly directory: Directory,
   ) {}
 
   async list(): Promise<DataSourceView[]> {
@@ -39,6 +41,29 @@ export class DataSourceService {
     await this.store.dataSources.insert(record);
     if (record.enabled && record.autoStart) this.startSync(record.id);
     return present(record, 0);
+  }
+
+  /**
+   * Changes settings. Disabling ends a running round at its next request; a changed schedule or
+   * re-enabling plans the next round; a changed dialling profile or priority re-reads the index.
+   */
+  async update(id: string, patch: UpdateInput): Promise<DataSourceView> {
+    const current = await this.require(id);
+    const next: DataSourceRecord = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    await this.store.dataSources.update(next);
+    if (!next.enabled) await this.scheduler.unschedule(id);
+    else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
+    if (patch.dialling || patch.priority !== undefined) await this.directory.reloadSource(id);
+    const counts = await this.store.contacts.countBySource();
+    return present(next, counts.get(id) ?? 0);
+  }
+
+  /** Deletes the source: its round stops, its contacts leave the store and the index. */
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.scheduler.unschedule(id);
+    await this.store.dataSources.delete(id);
+    await this.directory.reloadSource(id);
   }
 
   async status(id: string): Promise<SyncStatus> {

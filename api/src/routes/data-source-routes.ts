@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createDataSourceSchema, LIMITS } from '../../../contracts/index.ts';
+import { createDataSourceSchema, LIMITS, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { requireAdmin } from '../auth/require-auth.ts';
 import type { DataSourceService } from '../data-sources/data-source-service.ts';
 import { BEARER, createRouter } from './openapi-app.ts';
@@ -43,10 +43,35 @@ const sync = createRoute({
   responses: { 202: { description: 'Sync started' } },
 });
 
+const update = createRoute({
+  method: 'patch',
+  path: '/api/datasources/{id}',
+  summary: 'Change a data source; disabling stops its running sync (administrators)',
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { params: idParam, body: { content: { 'application/json': { schema: updateDataSourceSchema } }, required: true } },
+  responses: { 200: { description: 'The changed data source' }, 404: { description: 'No such data source' } },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/api/datasources/{id}',
+  summary: 'Delete a data source and its contacts (administrators)',
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { params: idParam },
+  responses: { 204: { description: 'Deleted' }, 404: { description: 'No such data source' } },
+});
+
 export function dataSourceRoutes(service: DataSourceService) {
   return createRouter()
     .openapi(list, async (c) => c.json(await service.list(), 200))
     .openapi(create, async (c) => c.json(await service.create(c.req.valid('json')), 201))
+    .openapi(update, async (c) => c.json(await service.update(c.req.valid('param').id, c.req.valid('json')), 200))
+    .openapi(remove, async (c) => {
+      await service.remove(c.req.valid('param').id);
+      return c.body(null, 204);
+    })
     .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id), 200))
     .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id, { full: c.req.valid('query').full === 'true' }), 202));
 }

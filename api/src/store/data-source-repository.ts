@@ -21,6 +21,17 @@ export class DataSourceRepository {
   async insert(record: DataSourceRecord): Promise<void> {
     await this.db.insertInto('data_sources').values(toRow(record)).execute();
   }
+
+  async update(record: DataSourceRecord): Promise<void> {
+    const { id, ...row } = toRow(record);
+    await this.db.updateTable('data_sources').set(row).where('id', '=', id).execute();
+  }
+
+  /** Removes the source; its contacts, sync state and slices go with it (foreign keys cascade). */
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('data_sources').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
 }
 
 function fromRow(row: DataSourceTable): DataSourceRecord {

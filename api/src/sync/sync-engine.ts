@@ -61,6 +61,13 @@ export class SyncEngine {
     return entry.done;
   }
 
+  /** Stops the source's running round at its next request and waits for it; what it committed stays. */
+  async cancel(sourceId: string): Promise<void> {
+    const running = this.running.get(sourceId);
+    running?.controller.abort();
+    await running?.done;
+  }
+
   /** Stops running rounds at their next request and waits for them; what they committed stays. */
   async cancelAll(): Promise<void> {
     const rounds = [...this.running.values()];

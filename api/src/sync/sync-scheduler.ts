@@ -32,7 +32,19 @@ export class SyncScheduler {
     clearTimeout(this.timers.get(sourceId));
     await this.engine.sync(sourceId, options);
     const source = await this.store.dataSources.get(sourceId);
-    if (source?.enabled && !this.stopped) await this.plan(source, nextRunAt(this.now(), source.schedule));
+    if (source) await this.schedule(source);
+  }
+
+  /** Plans the source's next round by its schedule (a newly enabled or rescheduled source). */
+  async schedule(source: DataSourceRecord): Promise<void> {
+    if (source.enabled && !this.stopped) await this.plan(source, nextRunAt(this.now(), source.schedule));
+  }
+
+  /** Stops planning rounds for the source and ends a running one. */
+  async unschedule(sourceId: string): Promise<void> {
+    clearTimeout(this.timers.get(sourceId));
+    this.timers.delete(sourceId);
+    await this.engine.cancel(sourceId);
   }
 
   private async plan(source: DataSourceRecord, at: Date): Promise<void> {
