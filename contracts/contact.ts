@@ -8,10 +8,14 @@ export interface ContactPhone {
   type: PhoneType;
   /** The number as the directory holds it. */
   original: string;
-  /** E.164 form, or null when the number could not be normalised. */
+  /** What a caller's network presents, E.164; null when the number could not be read (see `problem`). */
   e164: string | null;
-  /** Extension dialled after `e164`, when the stored text names one (`x123`, `;ext=123`). */
+  /** Extension, when the number names one: dialled as part of the number (DACH `-678`) or after it (`x123`). */
   extension: string | null;
+  /** The number as people read it, in the data source's display format. */
+  display: string;
+  /** Why the number could not be read; it is kept as written and listed for administrators. */
+  problem: string | null;
 }
 
 /** A contact as the API presents it. `id` is `<sourceId>:<graph object id>`. */
@@ -53,13 +57,38 @@ export const searchQuerySchema = z.object({
 
 export const lookupQuerySchema = z.object({
   number: z.string().trim().min(1).max(LIMITS.numberMaxLength),
+  /** Read the number with this data source's dialling profile (the caller's location); else the default. */
+  profile: z.string().regex(LIMITS.sourceIdPattern).optional(),
 });
 
-export type LookupRule = 'exact';
+export const lookupBatchSchema = z.object({
+  numbers: z.array(z.string().trim().min(1).max(LIMITS.numberMaxLength)).min(1).max(LIMITS.lookupBatchMax),
+  profile: z.string().regex(LIMITS.sourceIdPattern).optional(),
+});
+
+/** `exact`: the number belongs to the contact; `company`: an unknown extension of a company's main number. */
+export type LookupRule = 'exact' | 'company';
 
 export interface LookupResponse {
   input: string;
-  /** The input in E.164, or null when it could not be read as a phone number. */
+  /** Every E.164 reading of the input under the caller's profile; several mean the input was ambiguous. */
+  readings: string[];
+  /** The reading that matched, or the only reading. */
   normalized: string | null;
-  match: { contact: Contact; field: PhoneType; rule: LookupRule } | null;
+  /** True when different readings name different contacts: then nobody is named. */
+  ambiguous: boolean;
+  match: { contact: Contact; field: PhoneType; rule: LookupRule; number: string } | null;
+}
+
+export interface LookupBatchResponse {
+  results: LookupResponse[];
+}
+
+/** A stored number that could not be read: kept as written, listed for administrators. */
+export interface UnreadableNumber {
+  contactId: string;
+  name: string | null;
+  field: PhoneType;
+  original: string;
+  problem: string;
 }

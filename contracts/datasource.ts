@@ -4,11 +4,29 @@ import { LIMITS } from './limits.ts';
 export const DATA_SOURCE_TYPES = ['m365-mail-contacts'] as const;
 export type DataSourceType = (typeof DATA_SOURCE_TYPES)[number];
 
-/** Where a data source's dialling context comes from; issue #4 grows this into full profiles. */
+const digits = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`), `1 to ${max} digits`);
+
+/**
+ * The telephony context numbers are read in (the incumbents' "location"): stored numbers of a
+ * data source are completed and normalised with it, and a PBX's incoming numbers are read with
+ * the caller's. Area code and main number are national significant digits, without trunk prefix
+ * (DE Munich: areaCode "89"; IT Rome: "06", since Italy keeps its 0; US Manhattan: "212").
+ */
 export const diallingProfileSchema = z.object({
+  /** ISO 3166 alpha-2. */
   country: z.string().regex(/^[A-Z]{2}$/),
+  areaCode: digits(6).nullable().default(null),
+  /** The company's base number without extension, national significant digits incl. area code (e.g. "89987654"). */
+  mainNumber: digits(14).nullable().default(null),
+  /** Digits of an internal extension; inputs this short are read as extensions of the main number. */
+  extensionLength: z.number().int().min(1).max(6).nullable().default(null),
+  /** What the PBX dials before external numbers ("0" in most German PBXs, "9" in the US). */
+  outsideLinePrefix: z.string().regex(/^\d{1,2}$/).nullable().default(null),
+  /** How numbers are shown: `shortest` drops what the viewer's profile makes obvious. */
+  displayFormat: z.enum(['international', 'national', 'shortest']).default('shortest'),
 });
 export type DiallingProfile = z.infer<typeof diallingProfileSchema>;
+export type DiallingProfileInput = z.input<typeof diallingProfileSchema>;
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 
@@ -35,7 +53,9 @@ export const createDataSourceSchema = z.object({
   clientId: z.string().trim().min(1).max(100),
   clientSecret: z.string().min(1).max(1000),
   schedule: syncScheduleSchema.default({ intervalMinutes: 15, days: [], window: null }),
-  dialling: diallingProfileSchema.default({ country: 'DE' }),
+  dialling: diallingProfileSchema.default({ country: 'DE', areaCode: null, mainNumber: null, extensionLength: null, outsideLinePrefix: null, displayFormat: 'shortest' }),
+  /** Caller identification may fall back to a company's main-number entry for an unknown extension. */
+  approximation: z.boolean().default(true),
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
 
@@ -49,6 +69,7 @@ export const updateDataSourceSchema = z
     autoStart: z.boolean(),
     schedule: syncScheduleSchema,
     dialling: diallingProfileSchema,
+    approximation: z.boolean(),
   })
   .partial()
   .strict();
@@ -68,6 +89,7 @@ export interface DataSourceView {
   hasSecret: boolean;
   schedule: SyncSchedule;
   dialling: DiallingProfile;
+  approximation: boolean;
   contactCount: number;
   createdAt: string;
   updatedAt: string;

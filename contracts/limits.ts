@@ -4,6 +4,7 @@ export const LIMITS = {
   searchDefaultResults: 20,
   searchMaxResults: 100,
   numberMaxLength: 64,
+  lookupBatchMax: 1000,
   nameMaxLength: 120,
   descriptionMaxLength: 1000,
   sourceIdPattern: /^[a-z0-9][a-z0-9-]{1,62}$/,

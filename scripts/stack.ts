@@ -149,7 +149,8 @@ async function ensureDataSource(apiUrl: string, token: string, emulator: Running
       tenantId: emulator.tenantId,
       clientId: app.appId,
       clientSecret: app.secret,
-      dialling: { country: 'DE' },
+      // Contoso's own PBX in Munich: outside line 0, three-digit extensions.
+      dialling: { country: 'DE', areaCode: '89', mainNumber: '8912340', extensionLength: 3, outsideLinePrefix: '0' },
     }),
   });
   if (!response.ok) throw new Error(`creating the demo data source failed: ${response.status} ${await response.text()}`);

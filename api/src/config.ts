@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { diallingProfileSchema, type DiallingProfile } from '../../contracts/index.ts';
 
 /**
  * Every setting the API reads, parsed once at start. Invalid variables are reported together
@@ -32,6 +33,7 @@ const envSchema = z
     GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
     WEB_DIST_DIR: z.string().optional(),
+    DEFAULT_DIALLING_PROFILE: z.string().optional(),
     SYNC_ON_START: booleanFlag.default(true),
     SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     METRICS_TOKEN: z.string().min(16).optional(),
@@ -56,6 +58,8 @@ export interface Config {
   auth: { authorityHost: string; tenantId: string; clientId: string; apiScope: string };
   graph: { baseUrl: string; scope: string };
   webDistDir: string | null;
+  /** How incoming numbers are read when a lookup names no data source's profile. */
+  defaultDiallingProfile: DiallingProfile;
   syncOnStart: boolean;
   /** Graph requests in flight per tenant, shared by all of that tenant's data sources. */
   syncConcurrency: number;
@@ -91,23 +95,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     graph: { baseUrl: trimSlash(e.GRAPH_BASE_URL), scope: e.GRAPH_SCOPE },
     webDistDir: e.WEB_DIST_DIR ?? null,
+    defaultDiallingProfile: parseJsonVariable('DEFAULT_DIALLING_PROFILE', e.DEFAULT_DIALLING_PROFILE ?? '{"country":"DE"}', diallingProfileSchema),
     syncOnStart: e.SYNC_ON_START,
     syncConcurrency: e.SYNC_CONCURRENCY,
     metricsToken: e.METRICS_TOKEN ?? null,
-    demo: e.DEMO_MODE ? { users: parseDemoUsers(e.DEMO_USERS ?? '') } : null,
+    demo: e.DEMO_MODE ? { users: parseJsonVariable('DEMO_USERS', e.DEMO_USERS ?? '', z.array(demoUserSchema).min(1)) } : null,
   };
 }
 
-function parseDemoUsers(json: string): z.infer<typeof demoUserSchema>[] {
+function parseJsonVariable<T extends z.ZodType>(name: string, json: string, schema: T): z.output<T> {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    throw new ConfigError(['DEMO_USERS: not valid JSON']);
+    throw new ConfigError([`${name}: not valid JSON`]);
   }
-  const users = z.array(demoUserSchema).min(1).safeParse(value);
-  if (!users.success) throw new ConfigError(users.error.issues.map((i) => `DEMO_USERS.${i.path.join('.')}: ${i.message}`));
-  return users.data;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${name}.${i.path.join('.')}: ${i.message}`));
+  return parsed.data;
 }
 
 function sqliteFile(url: string | undefined, dataDir: string): string {

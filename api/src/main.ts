@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const secrets = 'value' in config.secretKey ? SecretBox.fromBase64(config.secretKey.value) : SecretBox.fromFile(config.secretKey.file);
   const store = await Store.open(config.databaseFile);
-  const directory = new Directory(store);
+  const directory = new Directory(store, config.defaultDiallingProfile);
   await directory.loadAll();
 
   const metrics = new Metrics();

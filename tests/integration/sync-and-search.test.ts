@@ -73,10 +73,12 @@ describe('lookup', () => {
     }
     return contacts.flatMap((contact) => {
       const stored = numberOf(contact);
-      // Extension-only entries (`-123`) need the dialling profile's main number: issue #4.
-      if (!stored || stored.startsWith('-') || !/[/.()]|^00|-/.test(stored)) return [];
-      const e164 = parsePhoneNumberFromString(stored.replace('(0)', ''), 'DE')?.number;
-      return e164 && owners.get(e164) === 1 ? [{ contact, stored }] : [];
+      // International forms only: a national form's country depends on the contact's address
+      // (tests/phone covers that); here the point is the noise around the digits.
+      if (!stored || !/^(\+|00)/.test(stored) || !/[/.()\s-]/.test(stored)) return [];
+      // Numbers outside the ranges libphonenumber knows are listed as unreadable, not matched.
+      const parsed = parsePhoneNumberFromString(stored.replace('(0)', ''), 'DE');
+      return parsed?.isValid() && owners.get(parsed.number) === 1 ? [{ contact, stored }] : [];
     });
   }
 

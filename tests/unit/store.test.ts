@@ -18,7 +18,8 @@ const source: DataSourceRecord = {
   clientId: 'c',
   secretSealed: 'v1.x.y.z',
   schedule: { intervalMinutes: 15, days: [1, 2, 3, 4, 5], window: { from: '07:00', to: '19:00' } },
-  dialling: { country: 'DE' },
+  dialling: { country: 'DE', areaCode: '89', mainNumber: '89987654', extensionLength: 3, outsideLinePrefix: '0', displayFormat: 'shortest' },
+  approximation: true,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -157,9 +157,11 @@ export const MODE_LABELS: Record<SyncMode, string> = {
 };
 
 /** The `tel:` target: E.164 when known, else the stored number without its punctuation. */
+/** RFC 3966: a suffix extension travels as `;ext=`; a direct-dial one is already in the E.164 digits. */
 export function telHref(phone: ContactPhone): string {
-  const target = phone.e164 ?? phone.original.replace(/[^\d+*#,;=a-zA-Z]/g, '');
-  return `tel:${target}`;
+  if (!phone.e164) return `tel:${phone.original.replace(/[^\d+*#,;=a-zA-Z]/g, '')}`;
+  const suffix = phone.extension && !phone.e164.endsWith(phone.extension) ? `;ext=${phone.extension}` : '';
+  return `tel:${phone.e164}${suffix}`;
 }
 
 /** The best name a contact has; company entries may have no person name at all. */

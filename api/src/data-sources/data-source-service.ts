@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { createDataSourceSchema, DataSourceView, SyncStatus, updateDataSourceSchema } from '../../../contracts/index.ts';
+import type { createDataSourceSchema, DataSourceView, SyncStatus, UnreadableNumber, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { ApiError, notFound } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { Directory } from '../directory/directory.ts';
@@ -53,7 +53,7 @@ export class DataSourceService {
     await this.store.dataSources.update(next);
     if (!next.enabled) await this.scheduler.unschedule(id);
     else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
-    if (patch.dialling || patch.priority !== undefined) await this.directory.reloadSource(id);
+    if (patch.dialling || patch.priority !== undefined || patch.approximation !== undefined) await this.directory.reloadSource(id);
     const counts = await this.store.contacts.countBySource();
     return present(next, counts.get(id) ?? 0);
   }
@@ -64,6 +64,11 @@ export class DataSourceService {
     await this.scheduler.unschedule(id);
     await this.store.dataSources.delete(id);
     await this.directory.reloadSource(id);
+  }
+
+  async unreadableNumbers(id: string): Promise<UnreadableNumber[]> {
+    await this.require(id);
+    return this.directory.unreadableNumbers(id) ?? [];
   }
 
   async status(id: string): Promise<SyncStatus> {
@@ -106,6 +111,7 @@ function present(s: DataSourceRecord, contactCount: number): DataSourceView {
     hasSecret: s.secretSealed.length > 0,
     schedule: s.schedule,
     dialling: s.dialling,
+    approximation: s.approximation,
     contactCount,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

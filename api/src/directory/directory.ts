@@ -1,76 +1,89 @@
-import type { Contact, LookupResponse, PhoneType, SearchHit } from '../../../contracts/index.ts';
+import type { Contact, DiallingProfile, LookupResponse, SearchHit, UnreadableNumber } from '../../../contracts/index.ts';
+import { readIncomingNumber } from '../phone/incoming-number.ts';
 import type { Store } from '../store/store.ts';
-import { toContact } from './contact-view.ts';
+import { identifyCaller, type LookupSource } from './caller-lookup.ts';
+import { toContactEntry, type ContactEntry } from './contact-view.ts';
 import { NumberIndex } from './number-index.ts';
 import { SearchIndex } from './search-index.ts';
-import { normalizeNumber, numberKey } from '../phone/normalize-number.ts';
 
 /** Decides which data sources a caller may see; applied before anything is ranked or counted. */
 export type SourceFilter = (sourceId: string) => boolean;
 
-interface SourceEntry {
-  priority: number;
-  country: string;
-  contacts: Map<string, Contact>;
+interface SourceEntry extends LookupSource {
+  profile: DiallingProfile;
+  contacts: Map<string, ContactEntry>;
 }
-
-const FIELD_RANK: Record<PhoneType, number> = { business: 0, mobile: 1, businessFax: 2 };
 
 /**
  * The in-memory directory that search and caller identification read. It is built from the
- * store (never from Graph directly) and reloaded per data source after each sync round.
+ * store (never from Graph directly): a whole source after a full import or a settings change,
+ * and only the changed contacts after a delta round.
  */
 export class Directory {
   private readonly sources = new Map<string, SourceEntry>();
+  private readonly numbers = new NumberIndex();
   private searchIndex = SearchIndex.build([]);
-  private numberIndex = new NumberIndex();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly defaultProfile: DiallingProfile,
+  ) {}
 
   async loadAll(): Promise<void> {
-    const sources = await this.store.dataSources.list();
-    this.sources.clear();
-    for (const source of sources) await this.readSource(source.id);
-    this.rebuild();
+    for (const source of await this.store.dataSources.list()) await this.readSource(source.id);
+    this.rebuildSearch();
   }
 
+  /** Re-reads a whole source (after a full import, a settings change, or its deletion). */
   async reloadSource(sourceId: string): Promise<void> {
     await this.readSource(sourceId);
-    this.rebuild();
+    this.rebuildSearch();
+  }
+
+  /** Applies a delta round: only the contacts it touched are read again. */
+  async refreshContacts(sourceId: string, graphIds: readonly string[]): Promise<void> {
+    const source = this.sources.get(sourceId);
+    if (!source) return this.reloadSource(sourceId);
+    const stored = new Map((await this.store.contacts.getMany(sourceId, graphIds)).map((c) => [c.id, c]));
+    for (const graphId of graphIds) {
+      const raw = stored.get(graphId);
+      const id = `${sourceId}:${graphId}`;
+      if (raw) {
+        const entry = toContactEntry(sourceId, raw, source.profile);
+        source.contacts.set(entry.contact.id, entry);
+        this.numbers.set(sourceId, entry);
+      } else {
+        source.contacts.delete(id);
+        this.numbers.delete(id);
+      }
+    }
+    // Issue #5 replaces the whole-index rebuild with segments that follow each change.
+    if (graphIds.length > 0) this.rebuildSearch();
   }
 
   private async readSource(sourceId: string): Promise<void> {
+    for (const id of this.sources.get(sourceId)?.contacts.keys() ?? []) this.numbers.delete(id);
+    this.sources.delete(sourceId);
     const source = await this.store.dataSources.get(sourceId);
-    if (!source) {
-      this.sources.delete(sourceId);
-      return;
-    }
-    const contacts = new Map<string, Contact>();
+    if (!source) return;
+    const contacts = new Map<string, ContactEntry>();
     for (const raw of await this.store.contacts.listBySource(sourceId)) {
-      const contact = toContact(sourceId, raw, source.dialling.country);
-      contacts.set(contact.id, contact);
+      const entry = toContactEntry(sourceId, raw, source.dialling);
+      contacts.set(entry.contact.id, entry);
+      this.numbers.set(sourceId, entry);
     }
-    this.sources.set(sourceId, { priority: source.priority, country: source.dialling.country, contacts });
+    this.sources.set(sourceId, { priority: source.priority, approximation: source.approximation, profile: source.dialling, contacts });
   }
 
-  // Issue #5 replaces the whole-index rebuild with segments that follow each change.
-  private rebuild(): void {
-    const all = [...this.sources.values()].flatMap((s) => [...s.contacts.values()]);
-    this.searchIndex = SearchIndex.build(all);
-    const numbers = new NumberIndex();
-    for (const contact of all) {
-      for (const phone of contact.phones) {
-        if (phone.e164) numbers.add(numberKey({ e164: phone.e164, extension: phone.extension }), { contactId: contact.id, field: phone.type });
-      }
-    }
-    this.numberIndex = numbers;
+  private rebuildSearch(): void {
+    this.searchIndex = SearchIndex.build([...this.sources.values()].flatMap((s) => [...s.contacts.values()].map((e) => e.contact)));
   }
 
   get(id: string, visible: SourceFilter): Contact | undefined {
     for (const [sourceId, source] of this.sources) {
       if (!visible(sourceId)) continue;
-      const contact = source.contacts.get(id);
-      if (contact) return contact;
+      const entry = source.contacts.get(id);
+      if (entry) return entry.contact;
     }
     return undefined;
   }
@@ -86,29 +99,21 @@ export class Directory {
     return hits.slice(0, limit);
   }
 
-  lookup(input: string, visible: SourceFilter): LookupResponse {
-    let normalized: string | null = null;
-    let best: { contact: Contact; field: PhoneType; priority: number } | null = null;
-    for (const [sourceId, source] of this.sources) {
-      if (!visible(sourceId)) continue;
-      const number = normalizeNumber(input, source.country);
-      if (!number) continue;
-      normalized ??= number.e164;
-      for (const entry of this.numberIndex.get(numberKey(number))) {
-        const contact = source.contacts.get(entry.contactId);
-        if (!contact) continue;
-        const better =
-          !best ||
-          source.priority > best.priority ||
-          (source.priority === best.priority && FIELD_RANK[entry.field] < FIELD_RANK[best.field]);
-        if (better) best = { contact, field: entry.field, priority: source.priority };
-      }
-    }
-    return {
-      input,
-      normalized,
-      match: best && { contact: best.contact, field: best.field, rule: 'exact' },
-    };
+  /** Identifies a caller, reading the number with the profile of `profileSourceId` or the default. */
+  lookup(input: string, visible: SourceFilter, profileSourceId?: string): LookupResponse {
+    const profile = (profileSourceId && this.sources.get(profileSourceId)?.profile) || this.defaultProfile;
+    return identifyCaller(input, readIncomingNumber(input, profile), this.numbers, this.sources, visible);
+  }
+
+  /** Stored numbers of a source that could not be read, for the administrator to fix at the source. */
+  unreadableNumbers(sourceId: string): UnreadableNumber[] | undefined {
+    const source = this.sources.get(sourceId);
+    if (!source) return undefined;
+    return [...source.contacts.values()].flatMap(({ contact }) =>
+      contact.phones.flatMap((p) =>
+        p.problem ? [{ contactId: contact.id, name: contact.displayName, field: p.type, original: p.original, problem: p.problem }] : [],
+      ),
+    );
   }
 
   private priorityOf(contact: Contact): number {

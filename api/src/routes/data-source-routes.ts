@@ -63,6 +63,16 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, 404: { description: 'No such data source' } },
 });
 
+const unreadable = createRoute({
+  method: 'get',
+  path: '/api/datasources/{id}/unreadable-numbers',
+  summary: 'Stored numbers that could not be normalised, to fix at the source (administrators)',
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { params: idParam },
+  responses: { 200: { description: 'Contact, field, number as written, and why' } },
+});
+
 export function dataSourceRoutes(service: DataSourceService) {
   return createRouter()
     .openapi(list, async (c) => c.json(await service.list(), 200))
@@ -72,6 +82,7 @@ export function dataSourceRoutes(service: DataSourceService) {
       await service.remove(c.req.valid('param').id);
       return c.body(null, 204);
     })
+    .openapi(unreadable, async (c) => c.json(await service.unreadableNumbers(c.req.valid('param').id), 200))
     .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id), 200))
     .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id, { full: c.req.valid('query').full === 'true' }), 202));
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { lookupQuerySchema, searchQuerySchema } from '../../../contracts/index.ts';
+import { lookupBatchSchema, lookupQuerySchema, searchQuerySchema, type LookupBatchResponse } from '../../../contracts/index.ts';
 import type { Directory, SourceFilter } from '../directory/directory.ts';
 import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
@@ -21,6 +21,15 @@ const lookup = createRoute({
   security: BEARER,
   request: { query: lookupQuerySchema },
   responses: { 200: { description: 'The contact the number belongs to, or no match' } },
+});
+
+const lookupBatch = createRoute({
+  method: 'post',
+  path: '/api/lookup',
+  summary: 'Identify up to 1,000 callers at once (PBX integrations)',
+  security: BEARER,
+  request: { body: { content: { 'application/json': { schema: lookupBatchSchema } }, required: true } },
+  responses: { 200: { description: 'One result per number, in order' } },
 });
 
 const contact = createRoute({
@@ -45,10 +54,16 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
       return c.json({ query: q, hits }, 200);
     })
     .openapi(lookup, (c) => {
+      const { number, profile } = c.req.valid('query');
       const stop = metrics.lookupLatency.startTimer();
-      const result = directory.lookup(c.req.valid('query').number, everySource);
+      const result = directory.lookup(number, everySource, profile);
       stop();
       return c.json(result, 200);
+    })
+    .openapi(lookupBatch, (c) => {
+      const { numbers, profile } = c.req.valid('json');
+      const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, everySource, profile)) };
+      return c.json(body, 200);
     })
     .openapi(contact, (c) => {
       const found = directory.get(c.req.valid('param').id, everySource);

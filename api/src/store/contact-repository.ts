@@ -62,6 +62,21 @@ export class ContactRepository {
     return row && { sourceId: row.source_id, raw: JSON.parse(row.raw) as OrgContact };
   }
 
+  async getMany(sourceId: string, graphIds: readonly string[]): Promise<OrgContact[]> {
+    const found: OrgContact[] = [];
+    // Bound parameters are capped; chunks keep any round's change set within the limit.
+    for (let i = 0; i < graphIds.length; i += 500) {
+      const rows = await this.db
+        .selectFrom('contacts')
+        .select('raw')
+        .where('source_id', '=', sourceId)
+        .where('graph_id', 'in', graphIds.slice(i, i + 500))
+        .execute();
+      for (const r of rows) found.push(JSON.parse(r.raw) as OrgContact);
+    }
+    return found;
+  }
+
   async listBySource(sourceId: string): Promise<OrgContact[]> {
     const rows = await this.db.selectFrom('contacts').select('raw').where('source_id', '=', sourceId).execute();
     return rows.map((r) => JSON.parse(r.raw) as OrgContact);

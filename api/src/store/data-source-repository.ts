@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DataSourceType, DataSourceView, DiallingProfile, SyncSchedule } from '../../../contracts/index.ts';
+import { diallingProfileSchema, type DataSourceType, type DataSourceView, type SyncSchedule } from '../../../contracts/index.ts';
 import type { Database, DataSourceTable } from './schema.ts';
 
 /** The stored form of a data source: what clients see, less the derived counts, plus the sealed secret. */
@@ -47,7 +47,9 @@ function fromRow(row: DataSourceTable): DataSourceRecord {
     clientId: row.client_id,
     secretSealed: row.secret_sealed,
     schedule: JSON.parse(row.schedule) as SyncSchedule,
-    dialling: JSON.parse(row.dialling) as DiallingProfile,
+    // Profiles saved before a field existed get its default.
+    dialling: diallingProfileSchema.parse(JSON.parse(row.dialling)),
+    approximation: row.approximation === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -67,6 +69,7 @@ function toRow(r: DataSourceRecord): DataSourceTable {
     secret_sealed: r.secretSealed,
     schedule: JSON.stringify(r.schedule),
     dialling: JSON.stringify(r.dialling),
+    approximation: r.approximation ? 1 : 0,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };

@@ -61,6 +61,11 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0002-approximation': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('data_sources').addColumn('approximation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

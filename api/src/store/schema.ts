@@ -23,6 +23,7 @@ export interface DataSourceTable {
   secret_sealed: string;
   schedule: string;
   dialling: string;
+  approximation: number;
   created_at: string;
   updated_at: string;
 }

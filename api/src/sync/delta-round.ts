@@ -20,6 +20,8 @@ export async function runDeltaRound(run: RoundRun): Promise<void> {
       continue;
     }
     const { upserts, removals, nextLink, deltaLink } = page;
+    for (const c of upserts) run.touched.add(c.id);
+    for (const r of removals) run.touched.add(r.id);
     run.state = { ...run.state, resumeLink: deltaLink ? null : nextLink, deltaLink: deltaLink ?? run.state.deltaLink };
     await run.commit(upserts.length + removals.length, async (tx) => {
       await tx.contacts.upsert(run.sourceId, upserts, run.stamp());

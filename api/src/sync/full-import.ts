@@ -16,6 +16,7 @@ import type { RoundRun } from './round-run.ts';
  * slice where it stopped; pages read twice are harmless upserts.
  */
 export async function runFullImport(run: RoundRun): Promise<void> {
+  run.replacedAll = true;
   if (!run.state.fullRound) await plan(run);
   const round = run.state.fullRound as string;
   const pending = (await run.partitions()).filter((p) => !p.done);

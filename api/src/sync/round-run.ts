@@ -16,6 +16,11 @@ export interface ContactsReader {
  * it — together with the data of the page that advanced it, in a single transaction.
  */
 export class RoundRun {
+  /** Graph ids a delta round wrote or removed: what the directory must read again. */
+  readonly touched = new Set<string>();
+  /** A full import ran: the directory re-reads the whole source. */
+  replacedAll = false;
+
   constructor(
     readonly source: DataSourceRecord,
     readonly reader: ContactsReader,

@@ -199,7 +199,8 @@ export class SyncEngine {
       };
     }
     await store.syncState.save(run.state);
-    await this.deps.directory.reloadSource(run.sourceId);
+    if (run.replacedAll) await this.deps.directory.reloadSource(run.sourceId);
+    else await this.deps.directory.refreshContacts(run.sourceId, [...run.touched]);
   }
 }
 

@@ -70,19 +70,22 @@ export function NumberLookup() {
             contact={result.match.contact}
             footer={
               <Caption1 className={styles.note}>
-                Matched {result.normalized ?? result.input} on the {PHONE_LABELS[result.match.field].toLowerCase()}{' '}
-                number.
+                {result.match.rule === 'company'
+                  ? `An extension of ${result.match.number} that nobody in the directory has: shown as the company.`
+                  : `Matched ${result.match.number} on the ${PHONE_LABELS[result.match.field].toLowerCase()} number.`}
               </Caption1>
             }
           />
         )}
         {result !== null && result.match === null && (
           <div>
-            <Body1 className={styles.noMatch}>No contact for this number.</Body1>
+            <Body1 className={styles.noMatch}>{result.ambiguous ? 'This number could belong to several contacts.' : 'No contact for this number.'}</Body1>
             <Caption1 className={styles.note}>
-              {result.normalized === null
-                ? `“${result.input}” could not be read as a phone number.`
-                : `Searched for ${result.normalized}.`}
+              {result.ambiguous
+                ? `It reads as ${result.readings.join(' or ')}; enter it with the country or area code to decide.`
+                : result.readings.length === 0
+                  ? `“${result.input}” could not be read as a phone number.`
+                  : `Searched for ${result.readings.join(', ')}.`}
             </Caption1>
           </div>
         )}

@@ -31,8 +31,8 @@ export function PhoneLink({ phone }: PhoneLinkProps) {
       <Text size={200} className={styles.label}>
         {label}
       </Text>
-      <Link className={styles.link} href={telHref(phone)} aria-label={`${label} ${phone.original}`}>
-        {phone.original}
+      <Link className={styles.link} href={telHref(phone)} aria-label={`${label} ${phone.display}`} title={phone.problem ? undefined : phone.original}>
+        {phone.display}
       </Link>
     </span>
   );

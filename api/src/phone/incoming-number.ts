@@ -1,0 +1,82 @@
+/**
+ * Incoming numbers: what a PBX, softphone or client presents for a caller, read with the caller's
+ * (the viewing user's) dialling profile into every valid E.164 reading. Never guesses a country code
+ * that was not written with "+" or an international prefix; several readings mean "ambiguous".
+ */
+import type { DiallingProfile } from '../../../contracts/datasource.ts';
+import {
+  CLOSED_PLANS,
+  digitsOf,
+  directDialValid,
+  isValidE164,
+  lexNumber,
+  planFor,
+  profileDigits,
+  profileMainE164,
+  routes,
+  validWithDirectDial,
+} from './dialling-plan.ts';
+
+export interface Reading {
+  /** The full number as it would be stored (DACH extension digits included). */
+  e164: string;
+  /** Only for a suffix extension: explicit (tel: ;ext=, "x123"), or an internal extension of a main number
+   *  that cannot be dialled directly (closed plans such as NANP), matching how such entries are stored. */
+  extension: string | null;
+  how: 'international' | 'national' | 'local' | 'extension' | 'outside-line';
+}
+
+/** Every distinct VALID reading (libphonenumber isValid) of what a PBX or client sent, with the caller's profile.
+ *  Empty array = not a number we can read. Several readings = ambiguous (the caller decides what to do).
+ *  Readings come most plausible first: as written, then as an internal extension, then behind the outside-line prefix.
+ *  Local readings (completed with the area code) are offered only in open numbering plans (not CH, FR, IT, …),
+ *  and not for inputs as short as an internal extension. */
+export function readIncomingNumber(text: string, profile: DiallingProfile): Reading[] {
+  try {
+    return read(typeof text === 'string' ? text : '', profile);
+  } catch {
+    return [];
+  }
+}
+
+function read(text: string, profile: DiallingProfile): Reading[] {
+  const lexed = lexNumber(text);
+  if (typeof lexed === 'string') return [];
+  const out: Reading[] = [];
+  const seen = new Set<string>();
+  const add = (e164: string, extension: string | null, how: Reading['how'], checked = false): void => {
+    const key = `${e164};${extension ?? ''}`;
+    if (seen.has(key)) return;
+    if (!checked && !(extension === null ? validWithDirectDial(e164) : isValidE164(e164))) return;
+    seen.add(key);
+    out.push({ e164, extension, how });
+  };
+
+  const plan = planFor(profile.country);
+  for (const body of lexed.bodies) {
+    const digits = digitsOf(body);
+    if (digits.length === 0) continue;
+    if (lexed.intl) {
+      add(`+${digits}`, lexed.extension, 'international');
+      continue;
+    }
+    if (!plan) continue;
+    const areaCode = CLOSED_PLANS.has(plan.country) ? null : profileDigits(profile.areaCode, plan);
+    const extensionLength = profile.extensionLength ?? 0;
+    const internal = lexed.extension === null && digits.length <= extensionLength;
+    // An input as short as an internal extension is one; it is not also read as a local number.
+    for (const route of routes(digits, plan, internal ? null : areaCode)) add(route.e164, lexed.extension, route.how);
+    if (internal) {
+      const main = profileMainE164(profile);
+      if (main && directDialValid(main, digits)) add(main + digits, null, 'extension', true);
+      else if (main && isValidE164(main)) add(main, digits, 'extension', true);
+    }
+    const prefix = profile.outsideLinePrefix;
+    if (prefix && digits.startsWith(prefix) && digits.length > prefix.length) {
+      const rest = digits.slice(prefix.length);
+      const local = rest.length > extensionLength ? areaCode : null;
+      for (const route of routes(rest, plan, local)) add(route.e164, lexed.extension, 'outside-line');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { Directory } from '../api/src/directory/directory.ts';
+import { Store } from '../api/src/store/store.ts';
+import type { DataSourceView } from '../contracts/index.ts';
+import { startStack } from '../scripts/stack.ts';
+import { report } from './results-table.ts';
+
+/**
+ * `npm run bench:lookup`: caller identification at 100,000 contacts, in-process (the Directory
+ * the API answers from, built from the API's own database) and over HTTP on loopback beside a
+ * bare Hono route in the same run. Inputs mix formats: stored text, E.164, international,
+ * national, tel: URIs, unknown extensions of company numbers, and numbers nobody has.
+ */
+const N = Number(process.argv[2] ?? 100_000);
+const SAMPLES = 20_000;
+const HTTP_SECONDS = 8;
+
+console.log(`Building a tenant of ${N} contacts and syncing it into the API...`);
+const stack = await startStack({ contacts: N, serveWeb: false });
+try {
+  const token = await stack.signIn('user@contoso.example');
+  const sources = (await (await fetch(`${stack.apiUrl}/api/datasources`, { headers: { Authorization: `Bearer ${token}` } })).json()) as DataSourceView[];
+  const profile = sources[0]?.dialling;
+  if (!profile) throw new Error('no data source');
+
+  const store = await Store.open(stack.databaseFile);
+  const directory = new Directory(store, profile);
+  await directory.loadAll();
+  const inputs = makeInputs(stack.emulator.tenant.list().flatMap((c) => c.phones.map((p) => p.number).filter((n): n is string => !!n)));
+  const everyone = () => true;
+
+  // In-process: warm up, then time each lookup.
+  for (const input of inputs.slice(0, 2000)) directory.lookup(input, everyone);
+  const times: number[] = [];
+  let matched = 0;
+  const started = performance.now();
+  for (const input of inputs) {
+    const t = performance.now();
+    const result = directory.lookup(input, everyone);
+    times.push(performance.now() - t);
+    if (result.match) matched++;
+  }
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => (times[Math.floor(p * (times.length - 1))] ?? 0) * 1000;
+  const rows: Record<string, string | number>[] = [
+    { target: 'in-process Directory.lookup', requests_per_s: Math.round(inputs.length / (total / 1000)), p50_us: pct(0.5), p99_us: pct(0.99), matched_pct: (100 * matched) / inputs.length, vs_bare: '' },
+  ];
+  await store.close();
+
+  // Over HTTP: the API's route (auth, validation, lookup, JSON) and a bare Hono route, same load.
+  const bare = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bare-server.ts'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [line] = (await once(bare.stdout, 'data')) as [Buffer];
+  const barePort = Number(/listening (\d+)/.exec(line.toString())?.[1]);
+  try {
+    const paths = inputs.slice(0, 5000).map((n) => `/api/lookup?number=${encodeURIComponent(n)}`);
+    const bareResult = await load(`http://127.0.0.1:${barePort}`, paths, null);
+    const apiResult = await load(stack.apiUrl, paths, token);
+    rows.push({ target: 'HTTP bare Hono route', requests_per_s: bareResult.rps, p50_us: bareResult.p50 * 1000, p99_us: bareResult.p99 * 1000, matched_pct: '', vs_bare: 1 });
+    rows.push({ target: 'HTTP GET /api/lookup', requests_per_s: apiResult.rps, p50_us: apiResult.p50 * 1000, p99_us: apiResult.p99 * 1000, matched_pct: '', vs_bare: apiResult.rps / bareResult.rps });
+  } finally {
+    bare.kill();
+  }
+  console.log('');
+  report('lookup', rows, { contacts: N, inputs: inputs.length, httpSeconds: HTTP_SECONDS, bars: 'in-process p99 < 50 us; HTTP >= 0.7 of bare' });
+} finally {
+  await stack.stop();
+}
+
+/** Several spellings of real numbers, unknown extensions of them, and numbers nobody has. */
+function makeInputs(stored: string[]): string[] {
+  const out: string[] = [];
+  let seed = 7;
+  const pick = <T>(list: readonly T[]): T => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return list[seed % list.length] as T;
+  };
+  while (out.length < SAMPLES) {
+    const text = pick(stored);
+    const parsed = parsePhoneNumberFromString(text.replace('(0)', ''), 'DE');
+    const variants = parsed?.isValid()
+      ? [text, parsed.number, parsed.formatInternational(), parsed.format('RFC3966'), `${parsed.number}99`, `+4930${String(seed).slice(0, 8)}`]
+      : [text];
+    out.push(pick(variants));
+  }
+  return out;
+}
+
+async function load(base: string, paths: string[], bearer: string | null): Promise<{ rps: number; p50: number; p99: number }> {
+  let i = 0;
+  const result = await autocannon({
+    url: base,
+    connections: 16,
+    duration: HTTP_SECONDS,
+    headers: bearer ? { Authorization: `Bearer ${bearer}` } : {},
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }],
+  });
+  if (result.non2xx > 0) throw new Error(`${base}: ${result.non2xx} non-2xx responses`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
