@@ -61,6 +61,7 @@ try {
     const bareResult = await load(`http://127.0.0.1:${barePort}`, paths, null);
     const apiResult = await load(stack.apiUrl, paths, token);
     rows.push({ target: 'HTTP bare Hono route', requests_per_s: bareResult.rps, p50_us: bareResult.p50 * 1000, p99_us: bareResult.p99 * 1000, matched_pct: '', vs_bare: 1 });
+    // autocannon records latency in whole milliseconds: HTTP p50/p99 read as 0 or multiples of 1000 µs.
     rows.push({ target: 'HTTP GET /api/lookup', requests_per_s: apiResult.rps, p50_us: apiResult.p50 * 1000, p99_us: apiResult.p99 * 1000, matched_pct: '', vs_bare: apiResult.rps / bareResult.rps });
   } finally {
     bare.kill();

@@ -159,7 +159,13 @@ async function ensureDataSource(apiUrl: string, token: string, emulator: Running
 export async function waitForFirstSync(apiUrl: string, token: string, sourceId: string, timeoutMs = 120_000): Promise<SyncStatus> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const response = await fetch(`${apiUrl}/api/datasources/${sourceId}/status`, { headers: { Authorization: `Bearer ${token}` } });
+    // Right after a large import the API rebuilds its search index and may drop an idle
+    // keep-alive connection meanwhile: ask again rather than fail.
+    const response = await fetch(`${apiUrl}/api/datasources/${sourceId}/status`, { headers: { Authorization: `Bearer ${token}` } }).catch(() => null);
+    if (!response) {
+      await sleep(200);
+      continue;
+    }
     const status = (await response.json()) as SyncStatus;
     if (status.lastSuccessAt && !status.running) return status;
     if (status.phase === 'error') throw new Error(`the first sync failed: ${status.lastError}`);

@@ -49,7 +49,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
     logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new ApiError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`); } }));
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'body_too_large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    },
+  });
+  // Only for methods with a body: looking for one makes @hono/node-server build a full Request,
+  // which made every GET about three times slower.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // Public: what a client needs before it can hold a token.
   app.get('/api/health', (c) => c.json({ status: 'ok', version: deps.version }));

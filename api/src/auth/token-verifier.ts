@@ -20,6 +20,7 @@ export interface TokenVerifierOptions {
 const REQUIRED_SCOPE = 'access_as_user';
 /** Clocks of Entra and this server drift; a minute is what Microsoft's own libraries allow. */
 const CLOCK_TOLERANCE_S = 60;
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Checks Entra v2 access tokens for this API: RS256 signature against the tenant's published
@@ -36,7 +37,26 @@ export class TokenVerifier {
     this.issuer = `${base}/v2.0`;
   }
 
+  /**
+   * Verified tokens, until they expire: a client sends the same token for up to an hour, and
+   * checking an RS256 signature on every call would cost more than the lookup it guards.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
+    if (cached) this.verified.delete(token);
+    const { principal, expiresAt } = await this.verifyFully(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    this.verified.set(token, { principal, expiresAt });
+    return principal;
+  }
+
+  private async verifyFully(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -52,7 +72,7 @@ export class TokenVerifier {
     const scopes = typeof payload['scp'] === 'string' ? payload['scp'].split(' ') : [];
     if (!scopes.includes(REQUIRED_SCOPE)) throw unauthorized(`The token lacks the ${REQUIRED_SCOPE} scope.`);
     const roles = Array.isArray(payload['roles']) ? payload['roles'].filter((r): r is string => typeof r === 'string') : [];
-    return {
+    const principal: Principal = {
       oid: String(payload['oid']),
       tenantId: String(payload['tid']),
       name: typeof payload['name'] === 'string' ? payload['name'] : null,
@@ -60,6 +80,8 @@ export class TokenVerifier {
       roles,
       isAdmin: roles.includes(ADMIN_ROLE),
     };
+    // exp is required above; cache no longer than the token lives.
+    return { principal, expiresAt: Number(payload.exp) * 1000 };
   }
 }
 
