@@ -85,8 +85,9 @@ describe('web app', () => {
       }
       const phone = contact.phones[0];
       if (phone !== undefined) {
-        const link = card.getByRole('link', { name: new RegExp(phone.original.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
-        await expect(link.first().getAttribute('href')).resolves.toMatch(/^tel:/);
+        // Numbers show in the source's display format and dial their E.164 form.
+        const link = card.getByRole('link', { name: new RegExp(phone.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+        await expect(link.first().getAttribute('href')).resolves.toMatch(phone.e164 ? new RegExp(`^tel:\\${phone.e164}`) : /^tel:/);
       }
       await screenshot(page, 'search-results');
     } finally {
