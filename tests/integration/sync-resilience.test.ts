@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Behaviour } from '../../emulator/src/index.ts';
+import { DEFAULT_BEHAVIOUR, type Behaviour } from '../../emulator/src/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { expectStoreEqualsTenant, mutateTenant, syncRound } from '../support/sync-checks.ts';
 
@@ -8,17 +8,7 @@ import { expectStoreEqualsTenant, mutateTenant, syncRound } from '../support/syn
  * then a delta round must each end with the store equal to the tenant, every contact, every field.
  */
 let stack: Stack;
-const OFF: Partial<Behaviour> = {
-  latency: null,
-  budget: null,
-  retryAfter: true,
-  transient: null,
-  resetProbability: 0,
-  replayProbability: 0,
-  emptyPageProbability: 0,
-  pageTokenLifetimeMs: null,
-  mutations: null,
-};
+const OFF: Partial<Behaviour> = { ...DEFAULT_BEHAVIOUR };
 
 beforeAll(async () => {
   stack = await startStack({ contacts: 3000, serveWeb: false, syncConcurrency: 4 });
