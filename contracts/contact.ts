@@ -71,7 +71,10 @@ export type LookupRule = 'exact' | 'company';
 
 export interface LookupResponse {
   input: string;
-  /** Every E.164 reading of the input under the caller's profile; several mean the input was ambiguous. */
+  /**
+   * E.164 readings of the input under the caller's profile: those that name someone when any do,
+   * else every valid reading. Several that name different contacts make the input ambiguous.
+   */
   readings: string[];
   /** The reading that matched, or the only reading. */
   normalized: string | null;

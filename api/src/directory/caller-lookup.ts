@@ -1,5 +1,5 @@
 import type { LookupResponse, LookupRule, PhoneType } from '../../../contracts/index.ts';
-import type { Reading } from '../phone/incoming-number.ts';
+import { isValidReading, type Candidate, type Reading } from '../phone/incoming-number.ts';
 import type { ContactEntry } from './contact-view.ts';
 import { numberKey, type NumberEntry, type NumberIndex } from './number-index.ts';
 
@@ -15,7 +15,7 @@ const MAX_EXTENSION_DIGITS = 5;
 /** A main number shorter than this (country code plus a few digits) is no company's number. */
 const MIN_MAIN_LENGTH = 7;
 
-interface Candidate {
+interface Match {
   reading: Reading;
   entry: NumberEntry;
   source: LookupSource;
@@ -29,42 +29,53 @@ interface Candidate {
  */
 export function identifyCaller(
   input: string,
-  readings: readonly Reading[],
+  candidates: readonly Candidate[],
   index: NumberIndex,
   sources: ReadonlyMap<string, LookupSource>,
   visible: (sourceId: string) => boolean,
 ): LookupResponse {
-  const base = { input, readings: readings.map((r) => r.e164), ambiguous: false };
   const usable = (entry: NumberEntry, approximating: boolean) => {
     const source = visible(entry.sourceId) ? sources.get(entry.sourceId) : undefined;
     return source && (!approximating || source.approximation) ? source : undefined;
   };
-
-  for (const rule of ['exact', 'company'] as const satisfies readonly LookupRule[]) {
-    const best: Candidate[] = [];
-    for (const reading of readings) {
+  const bestPerReading = (readings: readonly Reading[], rule: LookupRule) =>
+    readings.flatMap((reading) => {
       const found = rule === 'exact' ? exactCandidates(reading, index) : companyCandidates(reading, index);
-      const candidates = found.flatMap((entry) => {
+      const top = pickBest(found.flatMap((entry) => {
         const source = usable(entry, rule === 'company');
         return source ? [{ reading, entry, source }] : [];
-      });
-      const top = pickBest(candidates);
-      if (top) best.push(top);
-    }
-    if (best.length === 0) continue;
-    const [first] = best;
-    if (!first) continue;
-    if (best.some((b) => b.entry.contactId !== first.entry.contactId)) return { ...base, normalized: null, ambiguous: true, match: null };
-    const contact = first.source.contacts.get(first.entry.contactId)?.contact;
-    if (!contact) continue;
-    const phone = contact.phones.find((p) => p.type === first.entry.field);
-    return {
-      ...base,
-      normalized: first.reading.e164,
-      match: { contact, field: first.entry.field, rule, number: phone?.display ?? first.reading.e164 },
-    };
+      }));
+      return top ? [top] : [];
+    });
+
+  // A reading equal to a stored number is valid (stored numbers were checked), so the exact rule
+  // needs no dialling-plan check; the company rule extends a reading, so it must be a valid one.
+  const exact = bestPerReading(candidates, 'exact');
+  if (exact.length > 0) return answer(input, exact.map((c) => c.reading.e164), exact, 'exact');
+  // One reading cannot be ambiguous, and the company rule only accepts stored main numbers within
+  // a few digits of it: checking its validity would cost a dialling-plan parse for nothing.
+  const valid = candidates.length === 1 ? candidates : candidates.filter(isValidReading);
+  const readings = valid.map((r) => r.e164);
+  const company = bestPerReading(valid, 'company');
+  if (company.length > 0) return answer(input, readings, company, 'company');
+  return { input, readings, ambiguous: false, normalized: readings.length === 1 ? (readings[0] ?? null) : null, match: null };
+}
+
+/** One answer from the best candidate of each reading: nobody, when they name different contacts. */
+function answer(input: string, readings: string[], best: readonly Match[], rule: LookupRule): LookupResponse {
+  const [first] = best;
+  const contact = first && first.source.contacts.get(first.entry.contactId)?.contact;
+  if (!first || !contact || best.some((b) => b.entry.contactId !== first.entry.contactId)) {
+    return { input, readings, ambiguous: best.length > 1, normalized: null, match: null };
   }
-  return { ...base, normalized: readings.length === 1 ? (readings[0]?.e164 ?? null) : null, match: null };
+  const phone = contact.phones.find((p) => p.type === first.entry.field);
+  return {
+    input,
+    readings,
+    ambiguous: false,
+    normalized: first.reading.e164,
+    match: { contact, field: first.entry.field, rule, number: phone?.display ?? first.reading.e164 },
+  };
 }
 
 function exactCandidates(reading: Reading, index: NumberIndex): readonly NumberEntry[] {
@@ -82,8 +93,8 @@ function companyCandidates(reading: Reading, index: NumberIndex): readonly Numbe
   return reading.extension ? index.companies(reading.e164) : [];
 }
 
-function pickBest(candidates: readonly Candidate[]): Candidate | undefined {
-  let best: Candidate | undefined;
+function pickBest(candidates: readonly Match[]): Match | undefined {
+  let best: Match | undefined;
   for (const c of candidates) {
     if (
       !best ||

@@ -1,5 +1,5 @@
 import type { Contact, DiallingProfile, LookupResponse, SearchHit, UnreadableNumber } from '../../../contracts/index.ts';
-import { readIncomingNumber, type Reading } from '../phone/incoming-number.ts';
+import { incomingCandidates } from '../phone/incoming-number.ts';
 import type { Store } from '../store/store.ts';
 import { identifyCaller, type LookupSource } from './caller-lookup.ts';
 import { toContactEntry, type ContactEntry } from './contact-view.ts';
@@ -102,7 +102,7 @@ export class Directory {
   /** Identifies a caller, reading the number with the profile of `profileSourceId` or the default. */
   lookup(input: string, visible: SourceFilter, profileSourceId?: string): LookupResponse {
     const profile = (profileSourceId && this.sources.get(profileSourceId)?.profile) || this.defaultProfile;
-    return identifyCaller(input, explicitInternational(input) ?? readIncomingNumber(input, profile), this.numbers, this.sources, visible);
+    return identifyCaller(input, incomingCandidates(input, profile), this.numbers, this.sources, visible);
   }
 
   /** Stored numbers of a source that could not be read, for the administrator to fix at the source. */
@@ -119,17 +119,4 @@ export class Directory {
   private priorityOf(contact: Contact): number {
     return this.sources.get(contact.sourceId)?.priority ?? 0;
   }
-}
-
-const INTERNATIONAL = /^(?:tel:)?\+[\d\s\-./]+$/;
-
-/**
- * The common case on the hot path: a number in international form (what PBXs and Teams send)
- * has exactly one reading, so it needs no dialling-plan work. Only the exact and company rules
- * can match it, and those compare with numbers that were validated when they were stored.
- */
-function explicitInternational(input: string): Reading[] | null {
-  if (!INTERNATIONAL.test(input)) return null;
-  const digits = input.replace(/\D/g, '');
-  return digits.length >= 7 && digits.length <= 15 ? [{ e164: `+${digits}`, extension: null, how: 'international' }] : null;
 }

@@ -108,9 +108,19 @@ export function parseE164(e164: string): PhoneNumber | undefined {
 /** Valid as exactly these digits: libphonenumber silently drops a national prefix written after the
  *  country code ("+1 1 212…", "+49 0 89…"), which would turn a wrong reading into a right-looking one. */
 export function isValidE164(e164: string): boolean {
-  const parsed = parseE164(e164);
-  return parsed !== undefined && parsed.number === e164 && parsed.isValid();
+  let valid = validity.get(e164);
+  if (valid === undefined) {
+    const parsed = parseE164(e164);
+    valid = parsed !== undefined && parsed.number === e164 && parsed.isValid();
+    // Base numbers recur (every extension of a company checks its base): remember, within bounds.
+    if (validity.size >= VALIDITY_CACHE_SIZE) validity.clear();
+    validity.set(e164, valid);
+  }
+  return valid;
 }
+
+const VALIDITY_CACHE_SIZE = 100_000;
+const validity = new Map<string, boolean>();
 
 /** ISO country of a number, '001' for non-geographic ones (libphonenumber's convention). */
 export function countryOf(e164: string): string {

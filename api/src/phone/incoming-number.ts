@@ -32,24 +32,45 @@ export interface Reading {
  *  Local readings (completed with the area code) are offered only in open numbering plans (not CH, FR, IT, …),
  *  and not for inputs as short as an internal extension. */
 export function readIncomingNumber(text: string, profile: DiallingProfile): Reading[] {
+  return incomingCandidates(text, profile).filter(isValidReading);
+}
+
+/** A reading not yet checked against the numbering plan (`checked` when it was built from valid parts). */
+export interface Candidate extends Reading {
+  checked: boolean;
+}
+
+/**
+ * The readings of `readIncomingNumber` before the validity check, which is the expensive part
+ * (libphonenumber metadata). Caller identification checks validity only where it matters: a
+ * candidate equal to a stored number is valid by construction, since stored numbers were checked.
+ */
+export function incomingCandidates(text: string, profile: DiallingProfile): Candidate[] {
   try {
-    return read(typeof text === 'string' ? text : '', profile);
+    return candidates(typeof text === 'string' ? text : '', profile);
   } catch {
     return [];
   }
 }
 
-function read(text: string, profile: DiallingProfile): Reading[] {
+export function isValidReading(c: Candidate): boolean {
+  try {
+    return c.checked || (c.extension === null ? validWithDirectDial(c.e164) : isValidE164(c.e164));
+  } catch {
+    return false;
+  }
+}
+
+function candidates(text: string, profile: DiallingProfile): Candidate[] {
   const lexed = lexNumber(text);
   if (typeof lexed === 'string') return [];
-  const out: Reading[] = [];
+  const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (e164: string, extension: string | null, how: Reading['how'], checked = false): void => {
     const key = `${e164};${extension ?? ''}`;
     if (seen.has(key)) return;
-    if (!checked && !(extension === null ? validWithDirectDial(e164) : isValidE164(e164))) return;
     seen.add(key);
-    out.push({ e164, extension, how });
+    out.push({ e164, extension, how, checked });
   };
 
   const plan = planFor(profile.country);
