@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { requireAuth } from './auth/require-auth.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
@@ -13,6 +12,7 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { ApiError, problemResponse } from './problem.ts';
+import { securityHeaders } from './security-headers.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import type { AppEnv } from './routes/openapi-app.ts';
@@ -43,12 +43,15 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'There is nothing at this address.')));
 
   app.use(requestId());
-  app.use(secureHeaders());
-  app.use(async function logRequest(c, next) {
-    const started = performance.now();
-    await next();
-    logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-  });
+  app.use(securityHeaders);
+  // Registered only when it would write: even a disabled log call builds its argument on every request.
+  if (logger.isLevelEnabled('debug')) {
+    app.use(async function logRequest(c, next) {
+      const started = performance.now();
+      await next();
+      logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    });
+  }
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
