@@ -2,7 +2,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import { requireAuth } from './auth/require-auth.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
@@ -12,7 +11,7 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { ApiError, problemResponse } from './problem.ts';
-import { securityHeaders } from './security-headers.ts';
+import { REQUEST_ID_HEADER } from './http-server.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import type { AppEnv } from './routes/openapi-app.ts';
@@ -37,19 +36,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof ApiError) return problemResponse(c, error);
     if (error instanceof HTTPException) return problemResponse(c, new ApiError(error.status, 'http_error', error.message || 'Request failed.'));
-    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    logger.error({ err: error, requestId: c.req.header(REQUEST_ID_HEADER), path: c.req.path }, 'unhandled error');
     return problemResponse(c, new ApiError(500, 'internal_error', 'Something went wrong on the server; it has been logged.'));
   });
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'There is nothing at this address.')));
 
-  app.use(requestId());
-  app.use(securityHeaders);
   // Registered only when it would write: even a disabled log call builds its argument on every request.
   if (logger.isLevelEnabled('debug')) {
     app.use(async function logRequest(c, next) {
       const started = performance.now();
       await next();
-      logger.debug({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+      logger.debug({ requestId: c.req.header(REQUEST_ID_HEADER), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     });
   }
   const limitBody = bodyLimit({

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
+import { createHttpServer } from './http-server.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataSourceService } from './data-sources/data-source-service.ts';
@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     dataSources: new DataSourceService(store, secrets, engine, scheduler, directory),
   });
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-    logger.info({ url: `http://${config.host}:${info.port}`, demo: config.demo !== null }, 'Switchboard API listening');
+  const server = createHttpServer(app).listen(config.port, config.host, () => {
+    logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');
   });
   await scheduler.start(config.syncOnStart);
 
