@@ -94,6 +94,28 @@ describe('every route but health needs a valid access token', () => {
   });
 });
 
+describe('every response carries the security headers and a request id', () => {
+  it.each([
+    ['a refusal', null],
+    ['an answer', 'user'],
+  ])('%s', async (_, who) => {
+    const headers: Record<string, string> = who ? { Authorization: `Bearer ${userToken}` } : {};
+    const response = await fetch(`${stack.apiUrl}/api/search?q=a`, { headers });
+    expect(response.status).toBe(who ? 200 : 401);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps a request id the client sent, and replaces one that is not an id', async () => {
+    const kept = await fetch(`${stack.apiUrl}/api/health`, { headers: { 'X-Request-Id': 'pbx-4711.call:9' } });
+    expect(kept.headers.get('x-request-id')).toBe('pbx-4711.call:9');
+    const replaced = await fetch(`${stack.apiUrl}/api/health`, { headers: { 'X-Request-Id': 'bad id <script>' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('administrative routes need the Directory.Admin role', () => {
   it('refuses a normal user', async () => {
     const response = await fetch(`${stack.apiUrl}/api/datasources/${stack.sourceId}/sync`, {
