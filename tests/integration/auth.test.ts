@@ -41,6 +41,15 @@ describe('every route but health needs a valid access token', () => {
     expect((await callWith(userToken)).status).toBe(200);
   });
 
+  it('documents every route in the OpenAPI document', async () => {
+    const response = await fetch(`${stack.apiUrl}/api/openapi.json`, { headers: { Authorization: `Bearer ${userToken}` } });
+    const doc = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+    for (const [path, method] of [['/api/search', 'get'], ['/api/lookup', 'get'], ['/api/lookup', 'post'], ['/api/contacts/{id}', 'get'], ['/api/datasources', 'post'], ['/api/datasources/{id}', 'patch']]) {
+      expect(doc.paths[path ?? '']?.[method ?? ''], `${method} ${path}`).toBeDefined();
+    }
+    expect(JSON.stringify(doc.paths['/api/lookup']?.['get'])).toContain('number');
+  });
+
   it('refuses a token whose signature was tampered with', async () => {
     const [header, payload, signature] = userToken.split('.');
     const flipped = `${signature?.[0] === 'A' ? 'B' : 'A'}${signature?.slice(1)}`;

@@ -3,7 +3,7 @@ import { lookupBatchSchema, lookupQuerySchema, searchQuerySchema, type LookupBat
 import type { Directory, SourceFilter } from '../directory/directory.ts';
 import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
-import { BEARER, createRouter } from './openapi-app.ts';
+import { BEARER, createRouter, validQuery } from './openapi-app.ts';
 
 const search = createRoute({
   method: 'get',
@@ -45,21 +45,11 @@ const contact = createRoute({
 const everySource: SourceFilter = () => true;
 
 export function directoryRoutes(directory: Directory, metrics: Metrics) {
-  return createRouter()
-    .openapi(search, (c) => {
-      const { q, limit } = c.req.valid('query');
-      const stop = metrics.searchLatency.startTimer();
-      const hits = directory.search(q, limit, everySource);
-      stop();
-      return c.json({ query: q, hits }, 200);
-    })
-    .openapi(lookup, (c) => {
-      const { number, profile } = c.req.valid('query');
-      const stop = metrics.lookupLatency.startTimer();
-      const result = directory.lookup(number, everySource, profile);
-      stop();
-      return c.json(result, 200);
-    })
+  const router = createRouter();
+  // Documented from their schemas, validated in the handler (see validQuery).
+  router.openAPIRegistry.registerPath(search);
+  router.openAPIRegistry.registerPath(lookup);
+  router
     .openapi(lookupBatch, (c) => {
       const { numbers, profile } = c.req.valid('json');
       const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, everySource, profile)) };
@@ -69,5 +59,20 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
       const found = directory.get(c.req.valid('param').id, everySource);
       if (!found) throw notFound('The contact');
       return c.json(found, 200);
+    });
+  return router
+    .get('/api/search', (c) => {
+      const { q, limit } = validQuery(c, searchQuerySchema);
+      const stop = metrics.searchLatency.startTimer();
+      const hits = directory.search(q, limit, everySource);
+      stop();
+      return c.json({ query: q, hits }, 200);
+    })
+    .get('/api/lookup', (c) => {
+      const { number, profile } = validQuery(c, lookupQuerySchema);
+      const stop = metrics.lookupLatency.startTimer();
+      const result = directory.lookup(number, everySource, profile);
+      stop();
+      return c.json(result, 200);
     });
 }
