@@ -68,8 +68,9 @@ describe('sync status', () => {
   }, 40_000);
 
   it('shows a throttled import as waiting, and counts the 429s in the tooltip', async () => {
-    // A budget of 3 resource units per 10 s: the import's fourth request gets a real 429 with Retry-After.
-    stack.emulator.configure({ latency: null, budget: 3, retryAfter: true });
+    // A budget of one resource unit per 10 s: the import's second request gets a real 429 whose
+    // Retry-After (about 10 s) outlasts a poll interval even on a loaded machine.
+    stack.emulator.configure({ latency: null, budget: 1, retryAfter: true });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
@@ -81,7 +82,7 @@ describe('sync status', () => {
       await page.getByRole('menuitem', { name: /Full resync/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Start full resync' }).click();
 
-      await row.getByText('Waiting: Microsoft 365 asked to slow down').waitFor();
+      await row.getByText('Waiting: Microsoft 365 asked to slow down').waitFor({ timeout: 30_000 });
       await screenshot(page, 'sync-throttled-row');
       await row.getByRole('button', { name: 'Sync status of Contoso mail contacts' }).hover();
       const tooltip = page.getByRole('tooltip');
@@ -94,5 +95,5 @@ describe('sync status', () => {
       stack.emulator.configure({ budget: null });
       await context.close();
     }
-  }, 40_000);
+  }, 60_000);
 });
