@@ -3,14 +3,13 @@
  * web/dist, demo sign-in). Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Contact, DataSourceView, SearchResponse } from '../../contracts/index.ts';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
-const UI_TIMEOUT_MS = 15_000;
 
 let stack: Stack;
 let browser: Browser;
@@ -53,21 +52,11 @@ async function pickContact(): Promise<{ surname: string; contact: Contact }> {
   throw new Error('no contact with a surname found through the API');
 }
 
-async function openSignedIn(username: string, displayName: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(UI_TIMEOUT_MS);
-  await page.goto(stack.webUrl);
-  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
-  await page.getByRole('banner').getByText(displayName).waitFor();
-  return { context, page };
-}
-
 describe('web app', () => {
   it('finds a contact by surname as the user types', async () => {
     const { surname, contact } = await pickContact();
     const name = shownName(contact);
-    const { context, page } = await openSignedIn(USER.username, USER.displayName);
+    const { context, page } = await openSignedIn(browser, stack.webUrl, USER.displayName);
     try {
       await expect(page.getByRole('heading', { level: 1, name: 'Switchboard' }).isVisible()).resolves.toBe(true);
 
@@ -101,7 +90,7 @@ describe('web app', () => {
     expect(source, 'the stack has a data source').toBeDefined();
     if (source === undefined) return;
 
-    const user = await openSignedIn(USER.username, USER.displayName);
+    const user = await openSignedIn(browser, stack.webUrl, USER.displayName);
     try {
       const list = user.page.getByRole('list', { name: 'Data sources' });
       const row = list.getByRole('listitem', { name: source.name });
@@ -118,7 +107,7 @@ describe('web app', () => {
       await user.context.close();
     }
 
-    const admin = await openSignedIn(ADMIN.username, ADMIN.displayName);
+    const admin = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
       const row = admin.page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: source.name });
       await row.getByRole('button', { name: 'Sync now' }).waitFor();

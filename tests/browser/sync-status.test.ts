@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.ts';
+import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
 const CONTACTS = 20_000;
-const UI_TIMEOUT_MS = 15_000;
 
 let stack: Stack;
 let browser: Browser;
@@ -29,13 +28,8 @@ afterAll(async () => {
 
 describe('sync status', () => {
   it('shows a full resync as a progress bar, then the last success in the tooltip', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
-      await page.goto(stack.webUrl);
-      await page.getByRole('button', { name: `Sign in as ${ADMIN.displayName}` }).click();
-      await page.getByRole('banner').getByText(ADMIN.displayName).waitFor();
 
       const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
       await row.getByRole('button', { name: 'Sync now' }).waitFor();
@@ -71,12 +65,8 @@ describe('sync status', () => {
     // A budget of one resource unit per 10 s: the import's second request gets a real 429 whose
     // Retry-After (about 10 s) outlasts a poll interval even on a loaded machine.
     stack.emulator.configure({ latency: null, budget: 1, retryAfter: true });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
-      await page.goto(stack.webUrl);
-      await page.getByRole('button', { name: `Sign in as ${ADMIN.displayName}` }).click();
       const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
       await row.getByRole('button', { name: /More sync options/ }).click();
       await page.getByRole('menuitem', { name: /Full resync/ }).click();

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../emulator/src/index.ts';
+import type { EntraErrorBody } from '../../emulator/src/entra-errors.ts';
 import { startHarness, type Harness } from './helpers.ts';
 
 let h: Harness;
@@ -14,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-interface EntraError {
-  error: string;
-  error_description: string;
-  error_codes: number[];
-  timestamp: string;
-  trace_id: string;
-  correlation_id: string;
-}
-
-function expectEntraError(body: EntraError, error: string, code: number): void {
+function expectEntraError(body: EntraErrorBody, error: string, code: number): void {
   expect(body.error).toBe(error);
   expect(body.error_codes).toEqual([code]);
   expect(body.error_description).toMatch(new RegExp(`^AADSTS${code}: `));
@@ -55,7 +47,7 @@ describe('OIDC discovery', () => {
   it('rejects an unknown tenant like Entra (AADSTS90002)', async () => {
     const response = await h.http.get(`${h.emulator.url}/fabrikam.example/v2.0/.well-known/openid-configuration`);
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'invalid_tenant', 90002);
+    expectEntraError(response.json<EntraErrorBody>(), 'invalid_tenant', 90002);
   });
 
   it('publishes one RS256 signing key with a kid', async () => {
@@ -109,7 +101,7 @@ describe('client credentials', () => {
       scope: 'https://graph.microsoft.com/.default',
     });
     expect(response.status).toBe(401);
-    expectEntraError(response.json<EntraError>(), 'invalid_client', 7000215);
+    expectEntraError(response.json<EntraErrorBody>(), 'invalid_client', 7000215);
   });
 
   it('refuses an unknown or removed app (AADSTS700016)', async () => {
@@ -122,7 +114,7 @@ describe('client credentials', () => {
       scope: 'https://graph.microsoft.com/.default',
     });
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'unauthorized_client', 700016);
+    expectEntraError(response.json<EntraErrorBody>(), 'unauthorized_client', 700016);
   });
 
   it('insists on a /.default scope (AADSTS1002012)', async () => {
@@ -133,7 +125,7 @@ describe('client credentials', () => {
       scope: 'https://graph.microsoft.com/OrgContact.Read.All',
     });
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'invalid_scope', 1002012);
+    expectEntraError(response.json<EntraErrorBody>(), 'invalid_scope', 1002012);
   });
 
   it('omits the roles claim for an app without roles', async () => {
@@ -210,7 +202,7 @@ describe('resource owner password (demo users)', () => {
       scope: `${h.emulator.apiApp.clientId}/.default`,
     });
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'invalid_grant', 50126);
+    expectEntraError(response.json<EntraErrorBody>(), 'invalid_grant', 50126);
   });
 
   it('refuses an unknown user (AADSTS50034)', async () => {
@@ -222,7 +214,7 @@ describe('resource owner password (demo users)', () => {
       scope: `${h.emulator.apiApp.clientId}/.default`,
     });
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'invalid_grant', 50034);
+    expectEntraError(response.json<EntraErrorBody>(), 'invalid_grant', 50034);
   });
 
   it('hands out a refresh token that yields a new access token', async () => {
@@ -246,7 +238,7 @@ describe('resource owner password (demo users)', () => {
   it('rejects an unsupported grant type (AADSTS70003)', async () => {
     const response = await h.http.postForm(h.tokenUrl, { grant_type: 'authorization_code', client_id: app.appId });
     expect(response.status).toBe(400);
-    expectEntraError(response.json<EntraError>(), 'unsupported_grant_type', 70003);
+    expectEntraError(response.json<EntraErrorBody>(), 'unsupported_grant_type', 70003);
   });
 });
 

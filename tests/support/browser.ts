@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`); playwright-core downloads no browser. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -34,4 +34,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Finished animations, so a dialog is not caught half faded in.
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
+}
+
+/** How long a test waits for the page to show something before it fails. */
+export const UI_TIMEOUT_MS = 15_000;
+
+/** A fresh browser context on the web app, signed in as a demo user and showing their name. */
+export async function openSignedIn(browser: Browser, webUrl: string, displayName: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  await page.goto(webUrl);
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await page.getByRole('banner').getByText(displayName).waitFor();
+  return { context, page };
 }
