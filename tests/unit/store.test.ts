@@ -44,13 +44,13 @@ describe('Store on SQLite', () => {
     await store.contacts.upsert('src', [contact('1', 'Meier'), contact('2', 'Maier')], 'now');
     await store.contacts.upsert('src', [contact('1', 'Meyer')], 'later');
     expect(await store.contacts.listBySource('src')).toEqual(expect.arrayContaining([contact('1', 'Meyer'), contact('2', 'Maier')]));
-    expect((await store.contacts.countBySource()).get('src')).toBe(2);
+    expect(await store.contacts.listBySource('src')).toHaveLength(2);
   });
 
   it('writes a page larger than SQLite\'s parameter limit', async () => {
     const page = Array.from({ length: 999 }, (_, i) => contact(String(i), `S${i}`));
     await store.contacts.upsert('src', page, 'now');
-    expect((await store.contacts.countBySource()).get('src')).toBe(999);
+    expect(await store.contacts.listBySource('src')).toHaveLength(999);
   });
 
   it('writes nothing of a transaction that fails', async () => {

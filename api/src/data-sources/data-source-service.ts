@@ -22,8 +22,7 @@ export class DataSourceService {
   ) {}
 
   async list(): Promise<DataSourceView[]> {
-    const [sources, counts] = await Promise.all([this.store.dataSources.list(), this.store.contacts.countBySource()]);
-    return sources.map((s) => present(s, counts.get(s.id) ?? 0));
+    return (await this.store.dataSources.list()).map((s) => present(s, this.directory.contactCount(s.id)));
   }
 
   async create(input: CreateInput): Promise<DataSourceView> {
@@ -54,8 +53,7 @@ export class DataSourceService {
     if (!next.enabled) await this.scheduler.unschedule(id);
     else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
     if (patch.dialling || patch.priority !== undefined || patch.approximation !== undefined) await this.directory.reloadSource(id);
-    const counts = await this.store.contacts.countBySource();
-    return present(next, counts.get(id) ?? 0);
+    return present(next, this.directory.contactCount(id));
   }
 
   /** Deletes the source: its round stops, its contacts leave the store and the index. */
@@ -73,8 +71,7 @@ export class DataSourceService {
 
   async status(id: string): Promise<SyncStatus> {
     const source = await this.require(id);
-    const counts = await this.store.contacts.countBySource();
-    return this.engine.status(source, counts.get(id) ?? 0);
+    return this.engine.status(source, this.directory.contactCount(id));
   }
 
   /** Starts a round in the background and answers with the status it begins with. */

@@ -2,7 +2,7 @@ import type { Contact, DiallingProfile, LookupResponse, SearchHit, UnreadableNum
 import { incomingCandidates } from '../phone/incoming-number.ts';
 import type { Store } from '../store/store.ts';
 import { identifyCaller, type LookupSource } from './caller-lookup.ts';
-import { toContactEntry, type ContactEntry } from './contact-view.ts';
+import { contactId, toContactEntry, type ContactEntry } from './contact-view.ts';
 import { NumberIndex } from './number-index.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -47,7 +47,7 @@ export class Directory {
     const stored = new Map((await this.store.contacts.getMany(sourceId, graphIds)).map((c) => [c.id, c]));
     for (const graphId of graphIds) {
       const raw = stored.get(graphId);
-      const id = `${sourceId}:${graphId}`;
+      const id = contactId(sourceId, graphId);
       if (raw) {
         const entry = toContactEntry(sourceId, raw, source.profile);
         source.contacts.set(entry.contact.id, entry);
@@ -77,6 +77,14 @@ export class Directory {
 
   private rebuildSearch(): void {
     this.searchIndex = SearchIndex.build([...this.sources.values()].flatMap((s) => [...s.contacts.values()].map((e) => e.contact)));
+  }
+
+  /**
+   * Contacts of a source that search and lookup answer from. Status pages poll this every second,
+   * so it is counted here rather than with a scan of the store.
+   */
+  contactCount(sourceId: string): number {
+    return this.sources.get(sourceId)?.contacts.size ?? 0;
   }
 
   get(id: string, visible: SourceFilter): Contact | undefined {

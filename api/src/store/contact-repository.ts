@@ -81,13 +81,4 @@ export class ContactRepository {
     const rows = await this.db.selectFrom('contacts').select('raw').where('source_id', '=', sourceId).execute();
     return rows.map((r) => JSON.parse(r.raw) as OrgContact);
   }
-
-  async countBySource(): Promise<Map<string, number>> {
-    const rows = await this.db
-      .selectFrom('contacts')
-      .select(['source_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('source_id')
-      .execute();
-    return new Map(rows.map((r) => [r.source_id, Number(r.n)]));
-  }
 }
