@@ -1,7 +1,26 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { Directory } from '../api/src/directory/directory.ts';
+import { Store } from '../api/src/store/store.ts';
+import type { DiallingProfile } from '../contracts/index.ts';
 
-/** The baseline for bench:lookup: a Hono route on @hono/node-server that does nothing but answer JSON. */
-const port = Number(process.argv[2] ?? 0);
-const app = new Hono().get('/api/lookup', (c) => c.json({ input: c.req.query('number') ?? '', match: null }));
-serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, (info) => console.log(`listening ${info.port}`));
+/**
+ * The baselines for bench:lookup, on @hono/node-server without anything of the API around them:
+ * `/empty/lookup` answers JSON and does nothing else; `/api/lookup` does the same lookup as the API
+ * (the same Directory, loaded from the API's database) without authentication, validation, security
+ * headers, request ids or metrics. Arguments: port, database file, dialling profile (JSON).
+ */
+const [port = '0', databaseFile, profileJson] = process.argv.slice(2);
+const directory = databaseFile && profileJson ? await loadDirectory(databaseFile, JSON.parse(profileJson) as DiallingProfile) : null;
+const everyone = () => true;
+
+const app = new Hono()
+  .get('/empty/lookup', (c) => c.json({ input: c.req.query('number') ?? '', match: null }))
+  .get('/api/lookup', (c) => (directory ? c.json(directory.lookup(c.req.query('number') ?? '', everyone)) : c.notFound()));
+serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(port) }, (info) => console.log(`listening ${info.port}`));
+
+async function loadDirectory(file: string, profile: DiallingProfile): Promise<Directory> {
+  const loaded = new Directory(await Store.open(file), profile);
+  await loaded.loadAll();
+  return loaded;
+}

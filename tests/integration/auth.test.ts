@@ -98,6 +98,13 @@ describe('every route but health needs a valid access token', () => {
     expect((await callWith(await stack.emulator.signToken(withoutScope))).status).toBe(401);
   });
 
+  it("refuses a verified token's signature under another payload, once the real token is cached", async () => {
+    expect((await callWith(userToken)).status).toBe(200);
+    const [header, , signature] = userToken.split('.');
+    const payload = Buffer.from(JSON.stringify({ ...userClaims, roles: ['Directory.Admin'] })).toString('base64url');
+    expect((await callWith(`${header}.${payload}.${signature}`, '/api/datasources')).status).toBe(401);
+  });
+
   it('the control: a token minted the same way with valid claims is accepted', async () => {
     expect((await callWith(await stack.emulator.signToken(userClaims))).status).toBe(200);
   });
@@ -115,6 +122,15 @@ describe('every response carries the security headers and a request id', () => {
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('API answers are neither cached, framed nor run as a document; pages keep the page set', async () => {
+    const api = await fetch(`${stack.apiUrl}/api/health`);
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    const page = await fetch(`${stack.apiUrl}/app-config.json`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('content-security-policy')).not.toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it('keeps a request id the client sent, and replaces one that is not an id', async () => {

@@ -41,18 +41,31 @@ export class TokenVerifier {
    * Verified tokens, until they expire: a client sends the same token for up to an hour, and
    * checking an RS256 signature on every call would cost more than the lookup it guards.
    */
-  private readonly verified = new Map<string, { principal: Principal; expiresAt: number }>();
+  private readonly verified = new Map<string, { token: string; principal: Principal; expiresAt: number }>();
+
+  /**
+   * The principal of a token verified before and not expired since, without verifying again.
+   * Keyed by the signature (hashing the whole token cost more than a lookup), and the whole token
+   * compared, so a known signature under another payload is not taken for the verified token.
+   */
+  verifiedBefore(token: string): Principal | undefined {
+    const key = signatureOf(token);
+    const cached = this.verified.get(key);
+    if (!cached || cached.token !== token) return undefined;
+    if (cached.expiresAt > Date.now()) return cached.principal;
+    this.verified.delete(key);
+    return undefined;
+  }
 
   async verify(token: string): Promise<Principal> {
-    const cached = this.verified.get(token);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
-    if (cached) this.verified.delete(token);
+    const cached = this.verifiedBefore(token);
+    if (cached) return cached;
     const { principal, expiresAt } = await this.verifyFully(token);
     if (this.verified.size >= VERIFIED_CACHE_SIZE) {
       const oldest = this.verified.keys().next();
       if (!oldest.done) this.verified.delete(oldest.value);
     }
-    this.verified.set(token, { principal, expiresAt });
+    this.verified.set(signatureOf(token), { token, principal, expiresAt });
     return principal;
   }
 
@@ -83,6 +96,10 @@ export class TokenVerifier {
     // exp is required above; cache no longer than the token lives.
     return { principal, expiresAt: Number(payload.exp) * 1000 };
   }
+}
+
+function signatureOf(token: string): string {
+  return token.slice(token.lastIndexOf('.') + 1);
 }
 
 function reason(error: unknown): string {

@@ -34,31 +34,40 @@ export function identifyCaller(
   sources: ReadonlyMap<string, LookupSource>,
   visible: (sourceId: string) => boolean,
 ): LookupResponse {
-  const usable = (entry: NumberEntry, approximating: boolean) => {
-    const source = visible(entry.sourceId) ? sources.get(entry.sourceId) : undefined;
-    return source && (!approximating || source.approximation) ? source : undefined;
-  };
-  const bestPerReading = (readings: readonly Reading[], rule: LookupRule) =>
-    readings.flatMap((reading) => {
-      const found = rule === 'exact' ? exactCandidates(reading, index) : companyCandidates(reading, index);
-      const top = pickBest(found.flatMap((entry) => {
-        const source = usable(entry, rule === 'company');
-        return source ? [{ reading, entry, source }] : [];
-      }));
-      return top ? [top] : [];
-    });
-
   // A reading equal to a stored number is valid (stored numbers were checked), so the exact rule
   // needs no dialling-plan check; the company rule extends a reading, so it must be a valid one.
-  const exact = bestPerReading(candidates, 'exact');
+  const exact = bestPerReading(candidates, 'exact', index, sources, visible);
   if (exact.length > 0) return answer(input, exact.map((c) => c.reading.e164), exact, 'exact');
   // One reading cannot be ambiguous, and the company rule only accepts stored main numbers within
   // a few digits of it: checking its validity would cost a dialling-plan parse for nothing.
   const valid = candidates.length === 1 ? candidates : candidates.filter(isValidReading);
   const readings = valid.map((r) => r.e164);
-  const company = bestPerReading(valid, 'company');
+  const company = bestPerReading(valid, 'company', index, sources, visible);
   if (company.length > 0) return answer(input, readings, company, 'company');
   return { input, readings, ambiguous: false, normalized: readings.length === 1 ? (readings[0] ?? null) : null, match: null };
+}
+
+/** The best match of each reading that has one, under `rule`. Loops rather than closures: this is the lookup hot path. */
+function bestPerReading(
+  readings: readonly Reading[],
+  rule: LookupRule,
+  index: NumberIndex,
+  sources: ReadonlyMap<string, LookupSource>,
+  visible: (sourceId: string) => boolean,
+): Match[] {
+  const best: Match[] = [];
+  for (const reading of readings) {
+    const found = rule === 'exact' ? exactCandidates(reading, index) : companyCandidates(reading, index);
+    let top: Match | undefined;
+    for (const entry of found) {
+      const source = visible(entry.sourceId) ? sources.get(entry.sourceId) : undefined;
+      if (!source || (rule === 'company' && !source.approximation)) continue;
+      const match = { reading, entry, source };
+      if (!top || better(match, top)) top = match;
+    }
+    if (top) best.push(top);
+  }
+  return best;
 }
 
 /** One answer from the best candidate of each reading: nobody, when they name different contacts. */
@@ -93,18 +102,9 @@ function companyCandidates(reading: Reading, index: NumberIndex): readonly Numbe
   return reading.extension ? index.companies(reading.e164) : [];
 }
 
-function pickBest(candidates: readonly Match[]): Match | undefined {
-  let best: Match | undefined;
-  for (const c of candidates) {
-    if (
-      !best ||
-      c.source.priority > best.source.priority ||
-      (c.source.priority === best.source.priority &&
-        (FIELD_RANK[c.entry.field] < FIELD_RANK[best.entry.field] ||
-          (FIELD_RANK[c.entry.field] === FIELD_RANK[best.entry.field] && c.entry.contactId < best.entry.contactId)))
-    ) {
-      best = c;
-    }
-  }
-  return best;
+/** Higher data source priority, then the better field; the contact id makes the choice stable. */
+function better(c: Match, best: Match): boolean {
+  if (c.source.priority !== best.source.priority) return c.source.priority > best.source.priority;
+  const rank = FIELD_RANK[c.entry.field] - FIELD_RANK[best.entry.field];
+  return rank !== 0 ? rank < 0 : c.entry.contactId < best.entry.contactId;
 }

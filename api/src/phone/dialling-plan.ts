@@ -28,7 +28,13 @@ export interface Plan {
 }
 
 /** Countries whose open numbering plan lets a direct-dial extension make a number longer than the metadata allows. */
-export const OPEN_PLAN_DIRECT_DIAL = new Set(['DE', 'AT']);
+export const OPEN_PLAN_DIRECT_DIAL = new Set<CountryCode>(['DE', 'AT']);
+/** Their calling codes as E.164 prefixes, so a number is placed without a libphonenumber parse. */
+const OPEN_PLAN_PREFIXES = [...OPEN_PLAN_DIRECT_DIAL].map((country) => `+${getCountryCallingCode(country)}`);
+
+function inOpenPlan(e164: string): boolean {
+  return OPEN_PLAN_PREFIXES.some((prefix) => e164.startsWith(prefix));
+}
 /** Countries where a trailing "-digits" group conventionally marks a direct-dial extension (DIN 5008 style). */
 export const DASH_EXTENSION_COUNTRIES = new Set(['DE', 'AT', 'CH', 'LI']);
 /** The longest extension the DACH exception accepts (root numbers with at most 5 extension digits). */
@@ -136,12 +142,14 @@ export function directDialValid(main: string, extension: string): boolean {
   const full = main + extension;
   if (full.length - 1 > MAX_DIGITS) return false;
   if (isValidE164(full)) return true;
-  return extension.length <= MAX_DIRECT_DIAL_EXTENSION && isValidE164(main) && OPEN_PLAN_DIRECT_DIAL.has(countryOf(main));
+  return extension.length <= MAX_DIRECT_DIAL_EXTENSION && inOpenPlan(main) && isValidE164(main);
 }
 
 /** Validity of a full digit string whose extension split is unknown (incoming numbers). */
 export function validWithDirectDial(e164: string): boolean {
   if (isValidE164(e164)) return true;
+  // Elsewhere no split can help, and trying each would parse the number five more times.
+  if (!inOpenPlan(e164)) return false;
   for (let k = 1; k <= MAX_DIRECT_DIAL_EXTENSION && e164.length - k > 4; k++) {
     if (directDialValid(e164.slice(0, -k), e164.slice(-k))) return true;
   }
@@ -158,13 +166,13 @@ export interface Lexed {
 }
 
 const SUFFIX_EXTENSION = /^(.*\d\)?)\s*(?:;\s*ext\s*=\s*|,?\s*(?:extension|extn|ext|durchwahl|dw|x|#)\s*[.:]?\s*)(\d{1,7})$/i;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const NUMBER_BODY = /^\+?[\d\s\-./()[\]]*$/;
 
 /** Turns written text into a number body; never throws. */
 export function lexNumber(text: string): Lexed | 'empty' | 'unreadable' {
-  let s = text
-    .normalize('NFKC')
-    .replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, '-')
+  // What PBXs send is plain ASCII; only other text needs Unicode folding (full-width digits, dashes, spaces).
+  let s = (PLAIN_ASCII.test(text) ? text : text.normalize('NFKC').replace(/[\u2010-\u2015\u2212\uFE63\uFF0D]/g, '-'))
     .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000]+/g, ' ')
     .trim();
   if (s === '') return 'empty';

@@ -61,24 +61,29 @@ export function isValidReading(c: Candidate): boolean {
   }
 }
 
+/** Readings in the order found, each once. A class, not a closure: closures created per call cost more on the lookup path. */
+class CandidateList {
+  readonly items: Candidate[] = [];
+  private readonly seen = new Set<string>();
+
+  add(e164: string, extension: string | null, how: Reading['how'], checked = false): void {
+    const key = extension === null ? e164 : `${e164};${extension}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.items.push({ e164, extension, how, checked });
+  }
+}
+
 function candidates(text: string, profile: DiallingProfile): Candidate[] {
   const lexed = lexNumber(text);
   if (typeof lexed === 'string') return [];
-  const out: Candidate[] = [];
-  const seen = new Set<string>();
-  const add = (e164: string, extension: string | null, how: Reading['how'], checked = false): void => {
-    const key = `${e164};${extension ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ e164, extension, how, checked });
-  };
-
+  const out = new CandidateList();
   const plan = planFor(profile.country);
   for (const body of lexed.bodies) {
     const digits = digitsOf(body);
     if (digits.length === 0) continue;
     if (lexed.intl) {
-      add(`+${digits}`, lexed.extension, 'international');
+      out.add(`+${digits}`, lexed.extension, 'international');
       continue;
     }
     if (!plan) continue;
@@ -86,18 +91,18 @@ function candidates(text: string, profile: DiallingProfile): Candidate[] {
     const extensionLength = profile.extensionLength ?? 0;
     const internal = lexed.extension === null && digits.length <= extensionLength;
     // An input as short as an internal extension is one; it is not also read as a local number.
-    for (const route of routes(digits, plan, internal ? null : areaCode)) add(route.e164, lexed.extension, route.how);
+    for (const route of routes(digits, plan, internal ? null : areaCode)) out.add(route.e164, lexed.extension, route.how);
     if (internal) {
       const main = profileMainE164(profile);
-      if (main && directDialValid(main, digits)) add(main + digits, null, 'extension', true);
-      else if (main && isValidE164(main)) add(main, digits, 'extension', true);
+      if (main && directDialValid(main, digits)) out.add(main + digits, null, 'extension', true);
+      else if (main && isValidE164(main)) out.add(main, digits, 'extension', true);
     }
     const prefix = profile.outsideLinePrefix;
     if (prefix && digits.startsWith(prefix) && digits.length > prefix.length) {
       const rest = digits.slice(prefix.length);
       const local = rest.length > extensionLength ? areaCode : null;
-      for (const route of routes(rest, plan, local)) add(route.e164, lexed.extension, 'outside-line');
+      for (const route of routes(rest, plan, local)) out.add(route.e164, lexed.extension, 'outside-line');
     }
   }
-  return out;
+  return out.items;
 }
