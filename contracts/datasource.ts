@@ -41,6 +41,27 @@ export const syncScheduleSchema = z.object({
 });
 export type SyncSchedule = z.infer<typeof syncScheduleSchema>;
 
+/** An Entra user or group, with the name it had when chosen (for display; the id is what counts). */
+export const directoryObjectRefSchema = z
+  .object({
+    id: z.string().trim().regex(/^[A-Za-z0-9-]{1,64}$/, 'an Entra object id'),
+    displayName: z.string().trim().max(256).default(''),
+  })
+  .strict();
+export type DirectoryObjectRef = z.infer<typeof directoryObjectRefSchema>;
+
+/**
+ * Who may see a data source's contacts in search, lookup, contact pages, counts and status
+ * (the incumbents' wizard step 4): everyone in the organisation, members of any of the listed
+ * Entra groups (nested membership counts), or the listed users.
+ */
+export const sourceAccessSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('everyone') }).strict(),
+  z.object({ mode: z.literal('groups'), groups: z.array(directoryObjectRefSchema).min(1).max(LIMITS.accessEntriesMax) }).strict(),
+  z.object({ mode: z.literal('users'), users: z.array(directoryObjectRefSchema).min(1).max(LIMITS.accessEntriesMax) }).strict(),
+]);
+export type SourceAccess = z.infer<typeof sourceAccessSchema>;
+
 export const createDataSourceSchema = z.object({
   id: z.string().regex(LIMITS.sourceIdPattern, 'lower-case letters, digits and dashes, 2 to 63 characters'),
   name: z.string().trim().min(1).max(LIMITS.nameMaxLength),
@@ -56,6 +77,7 @@ export const createDataSourceSchema = z.object({
   dialling: diallingProfileSchema.default({ country: 'DE', areaCode: null, mainNumber: null, extensionLength: null, outsideLinePrefix: null, displayFormat: 'shortest' }),
   /** Caller identification may fall back to a company's main-number entry for an unknown extension. */
   approximation: z.boolean().default(true),
+  access: sourceAccessSchema.default({ mode: 'everyone' }),
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
 
@@ -70,6 +92,7 @@ export const updateDataSourceSchema = z
     schedule: syncScheduleSchema,
     dialling: diallingProfileSchema,
     approximation: z.boolean(),
+    access: sourceAccessSchema,
   })
   .partial()
   .strict();
@@ -90,6 +113,7 @@ export interface DataSourceView {
   schedule: SyncSchedule;
   dialling: DiallingProfile;
   approximation: boolean;
+  access: SourceAccess;
   contactCount: number;
   createdAt: string;
   updatedAt: string;

@@ -10,4 +10,6 @@ export const LIMITS = {
   sourceIdPattern: /^[a-z0-9][a-z0-9-]{1,62}$/,
   priorityMin: 1,
   priorityMax: 999,
+  /** Groups or users one data source's authorization may list. */
+  accessEntriesMax: 200,
 } as const;

@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'data_source_disabled',
   'sign_in_failed',
   'body_too_large',
+  'rate_limited',
   'http_error',
   'internal_error',
 ] as const;

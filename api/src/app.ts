@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requireAuth } from './auth/require-auth.ts';
+import type { SourceAccessPolicy } from './auth/source-access.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
 import type { DataSourceService } from './data-sources/data-source-service.ts';
@@ -21,6 +22,7 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   verifier: TokenVerifier;
+  access: SourceAccessPolicy;
   directory: Directory;
   dataSources: DataSourceService;
   metrics: Metrics;
@@ -65,7 +67,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (config.demo) app.route('/', demoRoutes(config, config.demo));
   if (config.metricsToken) app.route('/', metricsRoute(deps.metrics, config.metricsToken));
 
-  app.use('/api/*', requireAuth(deps.verifier));
+  app.use('/api/*', requireAuth(deps.verifier, deps.access));
   app.route('/', sessionRoutes());
   app.route('/', directoryRoutes(deps.directory, deps.metrics));
   app.route('/', dataSourceRoutes(deps.dataSources));

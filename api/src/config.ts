@@ -30,6 +30,7 @@ const envSchema = z
     AUTH_TENANT_ID: z.string().min(1),
     AUTH_CLIENT_ID: z.string().min(1),
     AUTH_API_SCOPE: z.string().optional(),
+    AUTH_ALLOWED_TENANTS: z.string().optional(),
     GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default('https://graph.microsoft.com'),
     GRAPH_SCOPE: z.string().default('https://graph.microsoft.com/.default'),
     WEB_DIST_DIR: z.string().optional(),
@@ -55,7 +56,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   databaseFile: string;
   secretKey: { value: string } | { file: string };
-  auth: { authorityHost: string; tenantId: string; clientId: string; apiScope: string };
+  auth: { authorityHost: string; tenantId: string; clientId: string; apiScope: string; allowedTenants: string[] | '*' };
   graph: { baseUrl: string; scope: string };
   webDistDir: string | null;
   /** How incoming numbers are read when a lookup names no data source's profile. */
@@ -92,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       tenantId: e.AUTH_TENANT_ID,
       clientId: e.AUTH_CLIENT_ID,
       apiScope: e.AUTH_API_SCOPE ?? `api://${e.AUTH_CLIENT_ID}/access_as_user`,
+      allowedTenants: tenantList(e.AUTH_ALLOWED_TENANTS),
     },
     graph: { baseUrl: trimSlash(e.GRAPH_BASE_URL), scope: e.GRAPH_SCOPE },
     webDistDir: e.WEB_DIST_DIR ?? null,
@@ -119,6 +121,15 @@ function sqliteFile(url: string | undefined, dataDir: string): string {
   if (!url) return `${dataDir}/switchboard.db`;
   if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
   throw new ConfigError([`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}:" (supported: sqlite:)`]);
+}
+
+/** `*` for any tenant (multi-tenant operation), else tenant ids besides the home tenant. */
+function tenantList(value: string | undefined): string[] | '*' {
+  if (value?.trim() === '*') return '*';
+  return (value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
 }
 
 function trimSlash(url: string): string {

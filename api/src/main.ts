@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { createHttpServer } from './http-server.ts';
+import { graphGroupReader } from './auth/graph-group-reader.ts';
+import { GroupMembership } from './auth/group-membership.ts';
+import { SourceAccessPolicy } from './auth/source-access.ts';
 import { TokenVerifier } from './auth/token-verifier.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataSourceService } from './data-sources/data-source-service.ts';
@@ -45,15 +48,10 @@ async function main(): Promise<void> {
       }),
   });
   const scheduler = new SyncScheduler(engine, store, logger);
-  const app = createApp({
-    config,
-    logger,
-    metrics,
-    version,
-    verifier: new TokenVerifier(config.auth),
-    directory,
-    dataSources: new DataSourceService(store, secrets, engine, scheduler, directory),
-  });
+  const access = new SourceAccessPolicy(config.auth.tenantId, new GroupMembership(graphGroupReader(config, store, secrets), logger));
+  const dataSources = new DataSourceService(store, secrets, engine, scheduler, directory, access);
+  await dataSources.loadAccessRules();
+  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources });
 
   const server = createHttpServer(app).listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');

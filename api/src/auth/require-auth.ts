@@ -1,27 +1,38 @@
 import { createMiddleware } from 'hono/factory';
 import { forbidden, unauthorized } from '../problem.ts';
+import type { SourceFilter } from '../directory/directory.ts';
+import type { SourceAccessPolicy } from './source-access.ts';
 import type { Principal, TokenVerifier } from './token-verifier.ts';
 
 export interface AuthVariables {
   principal: Principal;
+  /** The data sources this caller may see; everything the directory answers is filtered by it. */
+  visible: SourceFilter;
 }
 
-/** Rejects any request without a valid bearer token; puts the caller on the context. */
-export function requireAuth(verifier: TokenVerifier) {
+/**
+ * Rejects any request without a valid bearer token; puts the caller, and what the caller may see,
+ * on the context. One middleware for both: it runs in front of every lookup.
+ */
+export function requireAuth(verifier: TokenVerifier, access: SourceAccessPolicy) {
   return createMiddleware<{ Variables: AuthVariables }>(function authenticate(c, next) {
     const token = bearerToken(c.req.header('Authorization'));
     if (!token) throw unauthorized('A bearer access token is required.');
-    // A token seen before is answered from the verifier's cache, without a promise in between:
-    // this runs in front of every lookup.
-    const known = verifier.verifiedBefore(token);
-    if (known) {
-      c.set('principal', known);
-      return next();
-    }
-    return verifier.verify(token).then((principal) => {
+    const admit = (principal: Principal) => {
       c.set('principal', principal);
-      return next();
-    });
+      const visible = access.filterFor(principal);
+      if (!(visible instanceof Promise)) {
+        c.set('visible', visible);
+        return next();
+      }
+      return visible.then((filter) => {
+        c.set('visible', filter);
+        return next();
+      });
+    };
+    // A token seen before is answered from the verifier's cache, without a promise in between.
+    const known = verifier.verifiedBefore(token);
+    return known ? admit(known) : verifier.verify(token).then(admit);
   });
 }
 

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { createDataSourceSchema, DataSourceView, SyncStatus, UnreadableNumber, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { ApiError, notFound } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import type { Directory } from '../directory/directory.ts';
+import type { SourceAccessPolicy } from '../auth/source-access.ts';
+import type { Directory, SourceFilter } from '../directory/directory.ts';
 import type { DataSourceRecord } from '../store/data-source-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncEngine } from '../sync/sync-engine.ts';
@@ -19,10 +20,16 @@ export class DataSourceService {
     private readonly engine: SyncEngine,
     private readonly scheduler: SyncScheduler,
     private readonly directory: Directory,
+    private readonly access: SourceAccessPolicy,
   ) {}
 
-  async list(): Promise<DataSourceView[]> {
-    return (await this.store.dataSources.list()).map((s) => present(s, this.directory.contactCount(s.id)));
+  /** Puts every stored source's authorization into effect; before the API answers anyone. */
+  async loadAccessRules(): Promise<void> {
+    for (const s of await this.store.dataSources.list()) this.access.set(s.id, s.tenantId, s.access);
+  }
+
+  async list(visible: SourceFilter): Promise<DataSourceView[]> {
+    return (await this.store.dataSources.list()).filter((s) => visible(s.id)).map((s) => present(s, this.directory.contactCount(s.id)));
   }
 
   async create(input: CreateInput): Promise<DataSourceView> {
@@ -38,6 +45,7 @@ export class DataSourceService {
       updatedAt: now,
     };
     await this.store.dataSources.insert(record);
+    this.access.set(record.id, record.tenantId, record.access);
     if (record.enabled && record.autoStart) this.startSync(record.id);
     return present(record, 0);
   }
@@ -50,6 +58,7 @@ export class DataSourceService {
     const current = await this.require(id);
     const next: DataSourceRecord = { ...current, ...patch, updatedAt: new Date().toISOString() };
     await this.store.dataSources.update(next);
+    this.access.set(id, next.tenantId, next.access);
     if (!next.enabled) await this.scheduler.unschedule(id);
     else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
     if (patch.dialling || patch.priority !== undefined || patch.approximation !== undefined) await this.directory.reloadSource(id);
@@ -61,6 +70,7 @@ export class DataSourceService {
     await this.require(id);
     await this.scheduler.unschedule(id);
     await this.store.dataSources.delete(id);
+    this.access.remove(id);
     await this.directory.reloadSource(id);
   }
 
@@ -69,9 +79,10 @@ export class DataSourceService {
     return this.directory.unreadableNumbers(id) ?? [];
   }
 
-  async status(id: string): Promise<SyncStatus> {
-    const source = await this.require(id);
-    return this.engine.status(source, this.directory.contactCount(id));
+  /** A source the viewer may not see does not exist for them: no status, no count. */
+  async status(id: string, visible: SourceFilter): Promise<SyncStatus> {
+    if (!visible(id)) throw notFound(`The data source "${id}"`);
+    return this.statusOf(await this.require(id));
   }
 
   /** Starts a round in the background and answers with the status it begins with. */
@@ -79,7 +90,11 @@ export class DataSourceService {
     const source = await this.require(id);
     if (!source.enabled) throw new ApiError(409, 'data_source_disabled', 'The data source is disabled; enable it to sync.');
     this.startSync(id, options);
-    return this.status(id);
+    return this.statusOf(source);
+  }
+
+  private statusOf(source: DataSourceRecord): Promise<SyncStatus> {
+    return this.engine.status(source, this.directory.contactCount(source.id));
   }
 
   private startSync(id: string, options: { full?: boolean } = {}): void {
@@ -109,6 +124,7 @@ function present(s: DataSourceRecord, contactCount: number): DataSourceView {
     schedule: s.schedule,
     dialling: s.dialling,
     approximation: s.approximation,
+    access: s.access,
     contactCount,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -1,6 +1,6 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import { AuthenticationHandler, Client, HTTPMessageHandler, type AuthenticationProvider } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
+import { appTokenSource } from './app-token.ts';
 import { deltaPageSchema, orgContactSchema, removedSchema, type OrgContact } from './org-contact.ts';
 import type { TenantGate } from './tenant-gate.ts';
 import { ThrottledTransport, type TransportObserver } from './throttled-transport.ts';
@@ -41,20 +41,10 @@ const latestSchema = z.object({ '@odata.deltaLink': z.string() });
  */
 export class GraphConnection {
   private readonly client: Client;
-  private readonly msal: ConfidentialClientApplication;
 
-  constructor(private readonly options: GraphConnectionOptions) {
-    this.msal = new ConfidentialClientApplication({
-      auth: {
-        clientId: options.clientId,
-        clientSecret: options.clientSecret,
-        authority: `${options.authorityHost}/${options.tenantId}`,
-        // Declaring the host trusted skips Microsoft's instance discovery, which only knows
-        // Microsoft's own hosts; the authority's OpenID metadata is still read from the host.
-        knownAuthorities: [new URL(options.authorityHost).host],
-      },
-    });
-    const authProvider: AuthenticationProvider = { getAccessToken: () => this.accessToken() };
+  constructor(options: GraphConnectionOptions) {
+    const getAccessToken = appTokenSource(options);
+    const authProvider: AuthenticationProvider = { getAccessToken };
     this.client = Client.initWithMiddleware({
       baseUrl: options.graphBaseUrl,
       customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
@@ -65,12 +55,6 @@ export class GraphConnection {
         new HTTPMessageHandler(),
       ),
     });
-  }
-
-  private async accessToken(): Promise<string> {
-    const result = await this.msal.acquireTokenByClientCredential({ scopes: [this.options.scope] });
-    if (!result) throw new Error('Entra returned no access token');
-    return result.accessToken;
   }
 
   /** A deltaLink for "changes from now on", without reading anything. */

@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createDataSourceSchema, LIMITS, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { requireAdmin } from '../auth/require-auth.ts';
 import type { DataSourceService } from '../data-sources/data-source-service.ts';
-import { BEARER, createRouter } from './openapi-app.ts';
+import type { Context } from 'hono';
+import type { SourceFilter } from '../directory/directory.ts';
+import { BEARER, createRouter, type AppEnv } from './openapi-app.ts';
 
 const idParam = z.object({ id: z.string().regex(LIMITS.sourceIdPattern) });
 
@@ -73,9 +75,14 @@ const unreadable = createRoute({
   responses: { 200: { description: 'Contact, field, number as written, and why' } },
 });
 
+/** Administrators see every data source; everyone else the ones they may search. */
+function viewerOf(c: Context<AppEnv>): SourceFilter {
+  return c.get('principal').isAdmin ? () => true : c.get('visible');
+}
+
 export function dataSourceRoutes(service: DataSourceService) {
   return createRouter()
-    .openapi(list, async (c) => c.json(await service.list(), 200))
+    .openapi(list, async (c) => c.json(await service.list(viewerOf(c)), 200))
     .openapi(create, async (c) => c.json(await service.create(c.req.valid('json')), 201))
     .openapi(update, async (c) => c.json(await service.update(c.req.valid('param').id, c.req.valid('json')), 200))
     .openapi(remove, async (c) => {
@@ -83,6 +90,6 @@ export function dataSourceRoutes(service: DataSourceService) {
       return c.body(null, 204);
     })
     .openapi(unreadable, async (c) => c.json(await service.unreadableNumbers(c.req.valid('param').id), 200))
-    .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id), 200))
+    .openapi(status, async (c) => c.json(await service.status(c.req.valid('param').id, viewerOf(c)), 200))
     .openapi(sync, async (c) => c.json(await service.syncNow(c.req.valid('param').id, { full: c.req.valid('query').full === 'true' }), 202));
 }

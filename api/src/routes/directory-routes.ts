@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { lookupBatchSchema, lookupQuerySchema, searchQuerySchema, type LookupBatchResponse } from '../../../contracts/index.ts';
-import type { Directory, SourceFilter } from '../directory/directory.ts';
+import type { Directory } from '../directory/directory.ts';
 import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
 import { BEARER, createRouter, validQuery } from './openapi-app.ts';
@@ -41,9 +41,6 @@ const contact = createRoute({
   responses: { 200: { description: 'The contact' }, 404: { description: 'No such contact' } },
 });
 
-/** Issue #6 narrows this to the data sources the caller is authorised for. */
-const everySource: SourceFilter = () => true;
-
 export function directoryRoutes(directory: Directory, metrics: Metrics) {
   const router = createRouter();
   // Documented from their schemas, validated in the handler (see validQuery).
@@ -52,11 +49,12 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
   router
     .openapi(lookupBatch, (c) => {
       const { numbers, profile } = c.req.valid('json');
-      const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, everySource, profile)) };
+      const visible = c.get('visible');
+      const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, visible, profile)) };
       return c.json(body, 200);
     })
     .openapi(contact, (c) => {
-      const found = directory.get(c.req.valid('param').id, everySource);
+      const found = directory.get(c.req.valid('param').id, c.get('visible'));
       if (!found) throw notFound('The contact');
       return c.json(found, 200);
     });
@@ -64,14 +62,14 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
     .get('/api/search', (c) => {
       const { q, limit } = validQuery(c, searchQuerySchema);
       const stop = metrics.searchLatency.startTimer();
-      const hits = directory.search(q, limit, everySource);
+      const hits = directory.search(q, limit, c.get('visible'));
       stop();
       return c.json({ query: q, hits }, 200);
     })
     .get('/api/lookup', (c) => {
       const { number, profile } = validQuery(c, lookupQuerySchema);
       const stop = metrics.lookupLatency.startTimer();
-      const result = directory.lookup(number, everySource, profile);
+      const result = directory.lookup(number, c.get('visible'), profile);
       stop();
       return c.json(result, 200);
     });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { diallingProfileSchema, type DataSourceType, type DataSourceView, type SyncSchedule } from '../../../contracts/index.ts';
+import { diallingProfileSchema, sourceAccessSchema, type DataSourceType, type DataSourceView, type SyncSchedule } from '../../../contracts/index.ts';
 import type { Database, DataSourceTable } from './schema.ts';
 
 /** The stored form of a data source: what clients see, less the derived counts, plus the sealed secret. */
@@ -50,6 +50,7 @@ function fromRow(row: DataSourceTable): DataSourceRecord {
     // Profiles saved before a field existed get its default.
     dialling: diallingProfileSchema.parse(JSON.parse(row.dialling)),
     approximation: row.approximation === 1,
+    access: sourceAccessSchema.parse(JSON.parse(row.access)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -70,6 +71,7 @@ function toRow(r: DataSourceRecord): DataSourceTable {
     schedule: JSON.stringify(r.schedule),
     dialling: JSON.stringify(r.dialling),
     approximation: r.approximation ? 1 : 0,
+    access: JSON.stringify(r.access),
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };

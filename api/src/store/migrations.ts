@@ -66,6 +66,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('data_sources').addColumn('approximation', 'integer', (c) => c.notNull().defaultTo(1)).execute();
     },
   },
+  '0003-access': {
+    async up(db: Kysely<unknown>) {
+      // Sources created before authorization existed stay visible to everyone, as they were.
+      await db.schema.alterTable('data_sources').addColumn('access', 'text', (c) => c.notNull().defaultTo('{"mode":"everyone"}')).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,8 @@ export interface DataSourceTable {
   schedule: string;
   dialling: string;
   approximation: number;
+  /** SourceAccess as JSON. */
+  access: string;
   created_at: string;
   updated_at: string;
 }

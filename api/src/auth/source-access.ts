@@ -1,0 +1,57 @@
+import type { SourceAccess } from '../../../contracts/index.ts';
+import type { SourceFilter } from '../directory/directory.ts';
+import type { GroupMembership } from './group-membership.ts';
+import type { Principal } from './token-verifier.ts';
+
+interface Rule {
+  tenantId: string;
+  access: SourceAccess;
+}
+
+/**
+ * Which data sources a caller may see (wizard step 4). Rules are held in memory and changed with
+ * the data sources, so a request decides without reading the store; a changed rule applies to the
+ * next request. "Everyone" means everyone of the organisation: the source's tenant or this
+ * deployment's home tenant, never a guest tenant of a multi-tenant deployment.
+ */
+export class SourceAccessPolicy {
+  private readonly rules = new Map<string, Rule>();
+
+  constructor(
+    private readonly homeTenantId: string,
+    private readonly membership: GroupMembership,
+  ) {}
+
+  set(sourceId: string, tenantId: string, access: SourceAccess): void {
+    this.rules.set(sourceId, { tenantId: tenantId.toLowerCase(), access });
+  }
+
+  remove(sourceId: string): void {
+    this.rules.delete(sourceId);
+  }
+
+  /** The caller's filter; waits for Graph only when a source is restricted to groups and the token's groups overflowed. */
+  filterFor(principal: Principal): SourceFilter | Promise<SourceFilter> {
+    const needsGroups = [...this.rules.values()].some((r) => r.access.mode === 'groups');
+    if (!needsGroups) return (sourceId) => this.allows(sourceId, principal, null);
+    const groups = this.membership.groupsOf(principal);
+    return groups instanceof Promise
+      ? groups.then((g) => (sourceId: string) => this.allows(sourceId, principal, g))
+      : (sourceId) => this.allows(sourceId, principal, groups);
+  }
+
+  private allows(sourceId: string, principal: Principal, groups: ReadonlySet<string> | null): boolean {
+    const rule = this.rules.get(sourceId);
+    if (!rule) return false;
+    const tenant = principal.tenantId.toLowerCase();
+    if (tenant !== rule.tenantId && tenant !== this.homeTenantId.toLowerCase()) return false;
+    switch (rule.access.mode) {
+      case 'everyone':
+        return true;
+      case 'users':
+        return rule.access.users.some((u) => u.id === principal.oid);
+      case 'groups':
+        return groups !== null && rule.access.groups.some((g) => groups.has(g.id));
+    }
+  }
+}
