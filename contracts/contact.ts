@@ -66,6 +66,25 @@ export const lookupBatchSchema = z.object({
   profile: z.string().regex(LIMITS.sourceIdPattern).optional(),
 });
 
+/** RFC 5321: a path is at most 256 octets, angle brackets included. */
+export const MAIL_MAX_LENGTH = 254;
+
+export const contactsByMailQuerySchema = z.object({
+  /** Compared without regard to case, as Exchange does. */
+  address: z
+    .string()
+    .trim()
+    .min(3)
+    .max(MAIL_MAX_LENGTH)
+    .regex(/^[^\s@]+@[^\s@]+$/, 'Expected a mail address such as name@example.com'),
+});
+
+/** The contacts holding a mail address (usually one; several when data sources overlap). */
+export interface ContactsByMailResponse {
+  address: string;
+  contacts: Contact[];
+}
+
 /** `exact`: the number belongs to the contact; `company`: an unknown extension of a company's main number. */
 export type LookupRule = 'exact' | 'company';
 

@@ -3,6 +3,7 @@ import { incomingCandidates } from '../phone/incoming-number.ts';
 import type { Store } from '../store/store.ts';
 import { identifyCaller, type LookupSource } from './caller-lookup.ts';
 import { contactId, toContactEntry, type ContactEntry } from './contact-view.ts';
+import { MailIndex } from './mail-index.ts';
 import { NumberIndex } from './number-index.ts';
 import { SearchIndex } from './search-index.ts';
 
@@ -22,6 +23,7 @@ interface SourceEntry extends LookupSource {
 export class Directory {
   private readonly sources = new Map<string, SourceEntry>();
   private readonly numbers = new NumberIndex();
+  private readonly mails = new MailIndex();
   private searchIndex = SearchIndex.build([]);
 
   constructor(
@@ -52,9 +54,11 @@ export class Directory {
         const entry = toContactEntry(sourceId, raw, source.profile);
         source.contacts.set(entry.contact.id, entry);
         this.numbers.set(sourceId, entry);
+        this.mails.set(entry.contact.id, entry.contact.mail);
       } else {
         source.contacts.delete(id);
         this.numbers.delete(id);
+        this.mails.delete(id);
       }
     }
     // Issue #5 replaces the whole-index rebuild with segments that follow each change.
@@ -62,7 +66,10 @@ export class Directory {
   }
 
   private async readSource(sourceId: string): Promise<void> {
-    for (const id of this.sources.get(sourceId)?.contacts.keys() ?? []) this.numbers.delete(id);
+    for (const id of this.sources.get(sourceId)?.contacts.keys() ?? []) {
+      this.numbers.delete(id);
+      this.mails.delete(id);
+    }
     this.sources.delete(sourceId);
     const source = await this.store.dataSources.get(sourceId);
     if (!source) return;
@@ -71,6 +78,7 @@ export class Directory {
       const entry = toContactEntry(sourceId, raw, source.dialling);
       contacts.set(entry.contact.id, entry);
       this.numbers.set(sourceId, entry);
+      this.mails.set(entry.contact.id, entry.contact.mail);
     }
     this.sources.set(sourceId, { priority: source.priority, approximation: source.approximation, profile: source.dialling, contacts });
   }
@@ -105,6 +113,16 @@ export class Directory {
     // Equal scores: the higher-priority data source ranks first.
     hits.sort((a, b) => b.score - a.score || this.priorityOf(b.contact) - this.priorityOf(a.contact));
     return hits.slice(0, limit);
+  }
+
+  /** Contacts holding this mail address (any case), the higher-priority data source first. */
+  findByMail(address: string, visible: SourceFilter): Contact[] {
+    const found: Contact[] = [];
+    for (const id of this.mails.matches(address)) {
+      const contact = this.get(id, visible);
+      if (contact) found.push(contact);
+    }
+    return found.sort((a, b) => this.priorityOf(b) - this.priorityOf(a));
   }
 
   /** Identifies a caller, reading the number with the profile of `profileSourceId` or the default. */

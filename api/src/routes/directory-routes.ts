@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { lookupBatchSchema, lookupQuerySchema, searchQuerySchema, type LookupBatchResponse } from '../../../contracts/index.ts';
+import {
+  contactsByMailQuerySchema,
+  lookupBatchSchema,
+  lookupQuerySchema,
+  searchQuerySchema,
+  type ContactsByMailResponse,
+  type LookupBatchResponse,
+} from '../../../contracts/index.ts';
 import type { Directory } from '../directory/directory.ts';
 import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
@@ -32,6 +39,15 @@ const lookupBatch = createRoute({
   responses: { 200: { description: 'One result per number, in order' } },
 });
 
+const contactsByMail = createRoute({
+  method: 'get',
+  path: '/api/contacts/by-email',
+  summary: 'The contacts holding a mail address (Outlook: who sent this message)',
+  security: BEARER,
+  request: { query: contactsByMailQuerySchema },
+  responses: { 200: { description: 'Matching contacts, the higher-priority data source first; none is an empty list' } },
+});
+
 const contact = createRoute({
   method: 'get',
   path: '/api/contacts/{id}',
@@ -51,6 +67,12 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
       const { numbers, profile } = c.req.valid('json');
       const visible = c.get('visible');
       const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, visible, profile)) };
+      return c.json(body, 200);
+    })
+    // Before /api/contacts/{id}, which would otherwise take "by-email" for an id.
+    .openapi(contactsByMail, (c) => {
+      const { address } = c.req.valid('query');
+      const body: ContactsByMailResponse = { address, contacts: directory.findByMail(address, c.get('visible')) };
       return c.json(body, 200);
     })
     .openapi(contact, (c) => {

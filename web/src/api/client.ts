@@ -1,6 +1,7 @@
 import type {
   ClientConfig,
   Contact,
+  ContactsByMailResponse,
   DataSourceView,
   DemoSignInResponse,
   LookupResponse,
@@ -129,6 +130,12 @@ export class ApiClient {
 
   contact(id: string, signal?: AbortSignal): Promise<Contact> {
     return this.request('GET', `/contacts/${encodeURIComponent(id)}`, signal);
+  }
+
+  /** Who holds this mail address (Outlook's side panel: the sender of the open message). */
+  contactsByMail(address: string, signal?: AbortSignal): Promise<ContactsByMailResponse> {
+    const params = new URLSearchParams({ address });
+    return this.request('GET', `/contacts/by-email?${params.toString()}`, signal);
   }
 
   dataSources(signal?: AbortSignal): Promise<DataSourceView[]> {
