@@ -1,15 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './components/app.tsx';
-import { HostThemeProvider } from './components/host-theme-provider.tsx';
+import { SessionView } from './components/session-view.tsx';
+import { renderPage } from './render-page.tsx';
 
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <HostThemeProvider>
-      <App />
-    </HostThemeProvider>
-  </StrictMode>,
-);
+// The Teams tab and the browser page: search, caller lookup, data sources.
+renderPage((session) => <SessionView {...session} />);

@@ -1,15 +1,16 @@
 import { useCallback, useState } from 'react';
 import type { DemoSignInResponse, DemoUser } from '../../../contracts/index.ts';
 import { DemoTokenProvider } from '../auth/demo-token-provider.ts';
-import { SessionView } from './session-view.tsx';
+import type { RenderSession } from './app.tsx';
 import { SignInScreen } from './sign-in-screen.tsx';
 
 export interface DemoAuthGateProps {
   users: DemoUser[];
+  renderSession: RenderSession;
 }
 
 /** Demo mode: the sign-in screen until a demo token is stored, then the app. */
-export function DemoAuthGate({ users }: DemoAuthGateProps) {
+export function DemoAuthGate({ users, renderSession }: DemoAuthGateProps) {
   const [tokens] = useState(() => new DemoTokenProvider());
   const [signedIn, setSignedIn] = useState(() => tokens.currentToken() !== null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -34,5 +35,5 @@ export function DemoAuthGate({ users }: DemoAuthGateProps) {
   }, [tokens]);
 
   if (!signedIn) return <SignInScreen users={users} notice={notice} onSignedIn={onSignedIn} />;
-  return <SessionView tokens={tokens} onUnauthorized={onUnauthorized} onSignOut={onSignOut} />;
+  return renderSession({ tokens, onUnauthorized, onSignOut });
 }

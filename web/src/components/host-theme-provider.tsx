@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { FluentProvider, makeStaticStyles, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useAppTheme } from '../hooks/use-app-theme.ts';
-import { useHost } from '../hooks/use-host.ts';
+import { HostContext, useHostDetection } from '../hooks/use-host.ts';
 
 const useStaticStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, padding: 0, minHeight: '100%' },
@@ -18,18 +18,22 @@ const useStyles = makeStyles({
   waiting: { margin: 'auto' },
 });
 
-/** Detects the host, then provides the matching Fluent theme to everything below. */
+/** Detects the host, then provides it and the matching Fluent theme to everything below. */
 export function HostThemeProvider({ children }: { children: ReactNode }) {
   useStaticStyles();
   const styles = useStyles();
-  const host = useHost();
+  const host = useHostDetection();
   const theme = useAppTheme(host);
   return (
     // Styled through an inner element: FluentProvider passes its className on to portal
     // mount nodes (tooltips), where a full-height box would cover the page.
     <FluentProvider theme={theme}>
       <div className={styles.root}>
-        {host === null ? <Spinner className={styles.waiting} label="Starting Switchboard…" /> : children}
+        {host === null ? (
+          <Spinner className={styles.waiting} label="Starting Switchboard…" />
+        ) : (
+          <HostContext.Provider value={host}>{children}</HostContext.Provider>
+        )}
       </div>
     </FluentProvider>
   );

@@ -1,8 +1,11 @@
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { detectHost, type HostInfo } from '../host/host.ts';
 
-/** The host, once detected (null while TeamsJS is still being asked). */
-export function useHost(): HostInfo | null {
+/** The detected host, provided by `HostThemeProvider` once detection has finished. */
+export const HostContext = createContext<HostInfo | null>(null);
+
+/** The host, once detected (null while Office.js / TeamsJS are still being asked). */
+export function useHostDetection(): HostInfo | null {
   const [host, setHost] = useState<HostInfo | null>(null);
   useEffect(() => {
     let active = true;
@@ -13,5 +16,12 @@ export function useHost(): HostInfo | null {
       active = false;
     };
   }, []);
+  return host;
+}
+
+/** The host the page runs in; only below `HostThemeProvider`, which renders nothing else first. */
+export function useHost(): HostInfo {
+  const host = useContext(HostContext);
+  if (host === null) throw new Error('useHost() outside <HostThemeProvider>');
   return host;
 }

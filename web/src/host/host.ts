@@ -1,7 +1,11 @@
+import type { MailHost } from './mail-host.ts';
+import { outlookMailHost } from './mail-host.ts';
+import { officeApi, type OfficeApi } from './office.ts';
+
 /**
- * Where the page runs: inside a Microsoft 365 host through TeamsJS (Teams, and Outlook /
- * Microsoft 365 app when they host the tab), or in a plain browser window.
- * Issue #8 adds the Office.js (Outlook add-in) check in front of the TeamsJS one.
+ * Where the page runs: as an Outlook add-in (the side panel, through Office.js), inside a
+ * Microsoft 365 host through TeamsJS (Teams, and Outlook / Microsoft 365 app when they host the
+ * tab), or in a plain browser window. Everything host-specific is behind this module.
  */
 export type HostThemeName = 'light' | 'dark' | 'contrast';
 
@@ -14,7 +18,10 @@ export type HostInfo =
       theme: HostThemeName;
       /** Registers the one theme-change handler (TeamsJS keeps a single handler). */
       onThemeChange(handler: (theme: HostThemeName) => void): void;
-    };
+      /** Opens a Teams deep link (a call, a chat) in the host instead of a browser tab. */
+      openLink(url: string): void;
+    }
+  | { kind: 'outlook-addin'; mail: MailHost };
 
 /** TeamsJS hangs inside foreign iframes instead of rejecting; give up after this long. */
 export const HOST_DETECTION_TIMEOUT_MS = 1_500;
@@ -44,6 +51,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Office.onReady resolves with `host: null` when the page with Office.js is not in Office. */
+async function detectOutlook(office: OfficeApi): Promise<HostInfo | null> {
+  const { host } = await office.onReady();
+  if (host !== office.HostType.Outlook || !office.context.mailbox) return null;
+  return { kind: 'outlook-addin', mail: outlookMailHost(office) };
+}
+
 async function detectTeams(): Promise<HostInfo> {
   const { app } = await import('@microsoft/teams-js');
   await app.initialize();
@@ -57,11 +71,18 @@ async function detectTeams(): Promise<HostInfo> {
         handler(toHostTheme(theme));
       });
     },
+    openLink(url) {
+      void app.openLink(url);
+    },
   };
 }
 
-/** Finds the host once; resolves (never rejects) within about `timeoutMs`. */
-export async function detectHost(timeoutMs = HOST_DETECTION_TIMEOUT_MS): Promise<HostInfo> {
+async function findHost(timeoutMs: number): Promise<HostInfo> {
+  const office = officeApi();
+  if (office !== undefined) {
+    const outlook = await withTimeout(detectOutlook(office), timeoutMs).catch(() => null);
+    if (outlook !== null) return outlook;
+  }
   // A top-level window without an opener cannot be a Teams/Outlook web host; TeamsJS would
   // only reject with "No Parent window found". Native hosts (mobile/desktop webviews) expose
   // `nativeInterface`, so those still go through TeamsJS.
@@ -73,4 +94,15 @@ export async function detectHost(timeoutMs = HOST_DETECTION_TIMEOUT_MS): Promise
   } catch {
     return { kind: 'browser' };
   }
+}
+
+let detection: Promise<HostInfo> | undefined;
+
+/**
+ * Finds the host once per page (TeamsJS and Office.js initialise once); resolves, never rejects,
+ * within about twice `timeoutMs`.
+ */
+export function detectHost(timeoutMs = HOST_DETECTION_TIMEOUT_MS): Promise<HostInfo> {
+  detection ??= findHost(timeoutMs);
+  return detection;
 }
