@@ -14,6 +14,7 @@ import {
   validateAgainstSchema,
   validateManifest,
 } from '../../scripts/package-app.ts';
+import { REDIRECT_BRIDGE_PATH } from '../../web/src/auth/entra-settings.ts';
 import { envValues, manifestTemplate, provisionedEnv, readJson, strings } from './helpers.ts';
 
 const env = provisionedEnv('dev');
@@ -172,6 +173,38 @@ describe('URLs the manifest references', () => {
   });
 });
 
+describe('the Outlook extension', () => {
+  const endpoint = env.TAB_ENDPOINT ?? '';
+  const [extension] = manifest.extensions as Array<{
+    requirements: { scopes: string[]; capabilities: Array<{ name: string; minVersion: string }> };
+    runtimes: Array<{ code: { page: string }; actions: Array<{ id: string; type: string; pinnable?: boolean }> }>;
+    ribbons: Array<{ contexts: string[]; tabs: Array<{ groups: Array<{ controls: Array<{ label: string; actionId: string }> }> }> }>;
+  }>;
+
+  it('opens the side panel page from a pinnable "Look up contact" button on messages being read', () => {
+    if (extension === undefined) throw new Error('manifest has no extension');
+    // Pinned panes follow the selected message through ItemChanged: Mailbox 1.5.
+    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.5' }] });
+    const [runtime] = extension.runtimes;
+    expect(pathUnderEndpoint(runtime?.code.page ?? '', endpoint)).toBe('/taskpane.html');
+    const action = runtime?.actions.find((a) => a.type === 'openPage');
+    expect(action?.pinnable).toBe(true);
+    const ribbon = extension.ribbons.find((r) => r.contexts.includes('mailRead'));
+    const controls = ribbon?.tabs.flatMap((t) => t.groups.flatMap((g) => g.controls)) ?? [];
+    expect(controls).toContainEqual(expect.objectContaining({ label: 'Look up contact', actionId: action?.id }));
+  });
+
+  // Outlook requires add-ins to load Office.js from Microsoft's CDN, not from a copy.
+  it('the side panel page in the build loads Office.js from the CDN before the app', () => {
+    const file = servedFile('/taskpane.html');
+    if (file === undefined) throw new Error('web/dist/taskpane.html is missing: run `npm run build:web` first');
+    const html = readFileSync(file, 'utf8');
+    const office = html.indexOf('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(office).toBeGreaterThan(0);
+    expect(html.indexOf('<script type="module"')).toBeGreaterThan(office);
+  });
+});
+
 describe('SSO wiring between the app manifest and aad.manifest.json', () => {
   const aad = fillPlaceholders(readJson('aad.manifest.json'), env) as {
     identifierUris: string[];
@@ -194,5 +227,11 @@ describe('SSO wiring between the app manifest and aad.manifest.json', () => {
     for (const naa of web.nestedAppAuthInfo) expect(spa).toContain(naa.redirectUri);
     expect(web.nestedAppAuthInfo[0]?.scopes).toEqual([`${web.resource}/access_as_user`]);
     expect(manifest.validDomains).toEqual([env.TAB_DOMAIN]);
+  });
+
+  it("the browser's SPA redirect is the MSAL redirect bridge page the web app builds", () => {
+    const pages = aad.replyUrlsWithType.filter((r) => r.type === 'Spa' && r.url.startsWith('https://'));
+    expect(pages.map((r) => pathUnderEndpoint(r.url, env.TAB_ENDPOINT ?? ''))).toEqual([REDIRECT_BRIDGE_PATH]);
+    expect(servedFile(REDIRECT_BRIDGE_PATH), 'run `npm run build:web` first').toMatch(/web[/\\]dist[/\\]auth-redirect\.html$/);
   });
 });
