@@ -81,9 +81,12 @@ export const createDataSourceSchema = z.object({
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
 
-/** What an administrator may change after creation; the id is fixed, credentials come with issue #7. */
+/** What an administrator may change after creation; the id is fixed. A new secret replaces the stored one. */
 export const updateDataSourceSchema = z
   .object({
+    tenantId: z.string().trim().min(1).max(100),
+    clientId: z.string().trim().min(1).max(100),
+    clientSecret: z.string().min(1).max(1000),
     name: z.string().trim().min(1).max(LIMITS.nameMaxLength),
     description: z.string().max(LIMITS.descriptionMaxLength),
     priority: z.number().int().min(LIMITS.priorityMin).max(LIMITS.priorityMax),

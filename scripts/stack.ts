@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +25,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Forward the API's log lines to this process's stdout. */
   showApiLogs?: boolean;
+  /** Append the API's log lines (stdout and stderr) to this file, e.g. to check what it logs. */
+  apiLogFile?: string;
   /** How the emulated Graph behaves: latency, budget, faults (default: all off). */
   behaviour?: Partial<Behaviour>;
   /** Graph requests in flight per tenant (the API's SYNC_CONCURRENCY). */
@@ -125,11 +127,13 @@ function spawnApi(emulator: RunningEmulator, port: number, dataDir: string, opti
     ),
   };
   if (options.serveWeb !== false) env['WEB_DIST_DIR'] = join(ROOT, 'web', 'dist');
+  const log = options.apiLogFile ? openSync(options.apiLogFile, 'a') : null;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'src', 'main.ts')], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', options.showApiLogs ? 'inherit' : 'ignore', 'inherit'],
+    stdio: ['ignore', log ?? (options.showApiLogs ? 'inherit' : 'ignore'), log ?? 'inherit'],
   });
+  if (log !== null) closeSync(log);
   return child;
 }
 

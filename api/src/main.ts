@@ -12,6 +12,7 @@ import { GraphConnection } from './graph/graph-connection.ts';
 import { TenantGates } from './graph/tenant-gate.ts';
 import { Metrics } from './metrics.ts';
 import { createLogger } from './logger.ts';
+import { resealSecrets } from './secrets/reseal.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 import { Store } from './store/store.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
@@ -21,8 +22,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  const secrets = 'value' in config.secretKey ? SecretBox.fromBase64(config.secretKey.value) : SecretBox.fromFile(config.secretKey.file);
+  const secrets = 'value' in config.secretKey ? SecretBox.fromBase64(...config.secretKey.value.split(',')) : SecretBox.fromFile(config.secretKey.file);
   const store = await Store.open(config.databaseFile);
+  await resealSecrets(store, secrets, logger);
   const directory = new Directory(store, config.defaultDiallingProfile);
   await directory.loadAll();
 

@@ -51,7 +51,12 @@ export async function syncStatus(stack: Stack): Promise<SyncStatus> {
 export async function syncRound(stack: Stack, options: { full?: boolean; timeoutMs?: number } = {}): Promise<SyncStatus> {
   const admin = await adminClient(stack);
   const path = `/api/datasources/${stack.sourceId}`;
-  const before = (await admin.get<SyncStatus>(`${path}/status`)).body;
+  // A round already running (the one every start begins with) would absorb this request.
+  let before = (await admin.get<SyncStatus>(`${path}/status`)).body;
+  while (before.running) {
+    await new Promise((done) => setTimeout(done, 50));
+    before = (await admin.get<SyncStatus>(`${path}/status`)).body;
+  }
   const started = await admin.post<SyncStatus>(`${path}/sync${options.full ? '?full=true' : ''}`);
   expect(started.status).toBe(202);
   return waitForRound(stack, before.lastStartedAt, options.timeoutMs);

@@ -1,3 +1,4 @@
+import { createCipheriv } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,7 @@ describe('SecretBox', () => {
   it('refuses a tampered ciphertext', () => {
     const box = SecretBox.fromBase64(key);
     const parts = box.seal('value').split('.');
-    parts[3] = Buffer.from('other').toString('base64url');
+    parts[4] = Buffer.from('other').toString('base64url');
     expect(() => box.open(parts.join('.'))).toThrow();
   });
 
@@ -33,6 +34,32 @@ describe('SecretBox', () => {
 
   it('rejects keys that are not 32 bytes', () => {
     expect(() => SecretBox.fromBase64(Buffer.alloc(16).toString('base64'))).toThrow(/32 bytes/);
+  });
+
+  it('seals with the first key of a ring and opens with any; what the old key sealed is stale', () => {
+    const older = Buffer.alloc(32, 1).toString('base64');
+    const sealedBefore = SecretBox.fromBase64(older).seal('value');
+    const ring = SecretBox.fromBase64(key, older);
+    expect(ring.open(sealedBefore)).toBe('value');
+    expect(ring.isStale(sealedBefore)).toBe(true);
+    const resealed = ring.seal('value');
+    expect(ring.isStale(resealed)).toBe(false);
+    // Once the old key is gone, only what was resealed opens.
+    const pruned = SecretBox.fromBase64(key);
+    expect(pruned.open(resealed)).toBe('value');
+    expect(() => pruned.open(sealedBefore)).toThrow(/key/);
+  });
+
+  it('opens the first format (no key id) with whichever key of the ring fits, and calls it stale', () => {
+    const older = Buffer.alloc(32, 1);
+    const iv = Buffer.alloc(12, 3);
+    const cipher = createCipheriv('aes-256-gcm', older, iv);
+    const data = Buffer.concat([cipher.update('legacy', 'utf8'), cipher.final()]);
+    const legacy = ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+    const ring = SecretBox.fromBase64(key, older.toString('base64'));
+    expect(ring.open(legacy)).toBe('legacy');
+    expect(ring.isStale(legacy)).toBe(true);
+    expect(() => SecretBox.fromBase64(key).open(legacy)).toThrow();
   });
 
   it('creates its key file once, readable by the owner only', () => {

@@ -56,7 +56,13 @@ export class DataSourceService {
    */
   async update(id: string, patch: UpdateInput): Promise<DataSourceView> {
     const current = await this.require(id);
-    const next: DataSourceRecord = { ...current, ...patch, updatedAt: new Date().toISOString() };
+    const { clientSecret, ...settings } = patch;
+    const next: DataSourceRecord = {
+      ...current,
+      ...settings,
+      ...(clientSecret === undefined ? {} : { secretSealed: this.secrets.seal(clientSecret) }),
+      updatedAt: new Date().toISOString(),
+    };
     await this.store.dataSources.update(next);
     this.access.set(id, next.tenantId, next.access);
     if (!next.enabled) await this.scheduler.unschedule(id);
