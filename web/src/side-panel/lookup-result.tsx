@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 export function LookupResult({ outcome }: { outcome: LookupOutcome }) {
   const styles = useStyles();
   if (outcome.kind === 'mail') {
-    if (outcome.response.contacts.length === 0) return <Body1>No contact has the address {outcome.query}.</Body1>;
+    if (outcome.response.contacts.length === 0) return <Body1 block>No contact has the address {outcome.query}.</Body1>;
     return outcome.response.contacts.map((contact) => <ContactCard key={contact.id} contact={contact} />);
   }
   const { match, ambiguous, readings } = outcome.response;
@@ -29,8 +29,8 @@ export function LookupResult({ outcome }: { outcome: LookupOutcome }) {
       : `Searched for ${readings.join(', ')}.`;
   return (
     <div>
-      <Body1>{ambiguous ? 'This number could belong to several contacts.' : 'No contact for this number.'}</Body1>
-      <Caption1 as="p" className={styles.muted}>
+      <Body1 block>{ambiguous ? 'This number could belong to several contacts.' : 'No contact for this number.'}</Body1>
+      <Caption1 block className={styles.muted}>
         {detail}
       </Caption1>
     </div>

@@ -38,14 +38,14 @@ export function SenderSection({ api, mail }: SenderSectionProps) {
       <Subtitle2 as="h2" id={headingId}>
         Sender
       </Subtitle2>
-      {mail === null && <Body1 className={styles.muted}>Open Switchboard beside a message in Outlook to see its sender here.</Body1>}
-      {mail !== null && sender === null && <Body1 className={styles.muted}>Select a message to see who sent it.</Body1>}
+      {mail === null && <Body1 block className={styles.muted}>Open Switchboard beside a message in Outlook to see its sender here.</Body1>}
+      {mail !== null && sender === null && <Body1 block className={styles.muted}>Select a message to see who sent it.</Body1>}
       {found.loading && <Spinner size="tiny" label={`Looking up ${who}…`} />}
       {found.error !== null && <ErrorMessageBar error={found.error} />}
       {found.data !== null && found.data.contacts.length === 0 && (
         <div>
-          <Body1>Not in the directory.</Body1>
-          <Caption1 as="p" className={styles.muted}>
+          <Body1 block>Not in the directory.</Body1>
+          <Caption1 block className={styles.muted}>
             No contact has the address of {who}.
           </Caption1>
         </div>
