@@ -7,3 +7,4 @@ export * from './contact.ts';
 export * from './datasource.ts';
 export * from './session.ts';
 export * from './problem.ts';
+export * from './audit.ts';

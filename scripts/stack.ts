@@ -25,6 +25,8 @@ export interface StackOptions {
   logLevel?: string;
   /** Forward the API's log lines to this process's stdout. */
   showApiLogs?: boolean;
+  /** Further environment variables for the API (settings the options here do not cover). */
+  apiEnv?: Record<string, string>;
   /** Append the API's log lines (stdout and stderr) to this file, e.g. to check what it logs. */
   apiLogFile?: string;
   /** How the emulated Graph behaves: latency, budget, faults (default: all off). */
@@ -126,6 +128,7 @@ function spawnApi(emulator: RunningEmulator, port: number, dataDir: string, opti
       DEMO_USERS.map((u) => ({ username: u.username, password: u.password, displayName: u.displayName, isAdmin: u.roles.includes(ADMIN_ROLE) })),
     ),
   };
+  Object.assign(env, options.apiEnv);
   if (options.serveWeb !== false) env['WEB_DIST_DIR'] = join(ROOT, 'web', 'dist');
   const log = options.apiLogFile ? openSync(options.apiLogFile, 'a') : null;
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'api', 'src', 'main.ts')], {

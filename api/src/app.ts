@@ -1,7 +1,10 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { AuditTrail } from './audit/audit-trail.ts';
+import { RateLimiter } from './auth/rate-limiter.ts';
 import { requireAuth } from './auth/require-auth.ts';
 import type { SourceAccessPolicy } from './auth/source-access.ts';
 import type { TokenVerifier } from './auth/token-verifier.ts';
@@ -10,9 +13,11 @@ import type { DataSourceService } from './data-sources/data-source-service.ts';
 import type { Directory } from './directory/directory.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import type { Store } from './store/store.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
 import { ApiError, problemResponse } from './problem.ts';
 import { REQUEST_ID_HEADER } from './http-server.ts';
+import { auditRoutes } from './routes/audit-routes.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import type { AppEnv } from './routes/openapi-app.ts';
@@ -25,6 +30,7 @@ export interface AppDeps {
   access: SourceAccessPolicy;
   directory: Directory;
   dataSources: DataSourceService;
+  store: Store;
   metrics: Metrics;
   version: string;
 }
@@ -67,10 +73,30 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   if (config.demo) app.route('/', demoRoutes(config, config.demo));
   if (config.metricsToken) app.route('/', metricsRoute(deps.metrics, config.metricsToken));
 
+  // Before authentication, so that a browser's preflight (which carries no token) is answered.
+  if (config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: config.corsOrigins,
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type', REQUEST_ID_HEADER],
+        exposeHeaders: ['Retry-After', REQUEST_ID_HEADER],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/*', requireAuth(deps.verifier, deps.access));
   app.route('/', sessionRoutes());
-  app.route('/', directoryRoutes(deps.directory, deps.metrics));
-  app.route('/', dataSourceRoutes(deps.dataSources));
+  app.route(
+    '/',
+    directoryRoutes(deps.directory, deps.metrics, {
+      search: new RateLimiter('search', config.rateLimits.search),
+      lookup: new RateLimiter('lookup', config.rateLimits.lookup),
+    }),
+  );
+  app.route('/', dataSourceRoutes(deps.dataSources, new AuditTrail(deps.store, logger)));
+  app.route('/', auditRoutes(deps.store));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: deps.version } });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { diallingProfileSchema, type DiallingProfile } from '../../contracts/index.ts';
+import type { RateLimit } from './auth/rate-limiter.ts';
 
 /**
  * Every setting the API reads, parsed once at start. Invalid variables are reported together
@@ -38,6 +39,9 @@ const envSchema = z
     SYNC_ON_START: booleanFlag.default(true),
     SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     METRICS_TOKEN: z.string().min(16).optional(),
+    CORS_ORIGINS: z.string().optional(),
+    RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
     DEMO_MODE: booleanFlag.default(false),
     DEMO_USERS: z.string().optional(),
   })
@@ -66,6 +70,10 @@ export interface Config {
   syncConcurrency: number;
   /** Bearer token a Prometheus scraper sends for /metrics; without one /metrics is off. */
   metricsToken: string | null;
+  /** Origins of other web apps allowed to call the API from a browser; none by default. */
+  corsOrigins: string[];
+  /** Per user; bursts of a quarter of a minute's allowance pass at once. */
+  rateLimits: { search: RateLimit; lookup: RateLimit };
   demo: { users: z.infer<typeof demoUserSchema>[] } | null;
 }
 
@@ -101,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncOnStart: e.SYNC_ON_START,
     syncConcurrency: e.SYNC_CONCURRENCY,
     metricsToken: e.METRICS_TOKEN ?? null,
+    corsOrigins: originList(e.CORS_ORIGINS),
+    rateLimits: { search: perMinute(e.RATE_LIMIT_SEARCH_PER_MINUTE), lookup: perMinute(e.RATE_LIMIT_LOOKUP_PER_MINUTE) },
     demo: e.DEMO_MODE ? { users: parseJsonVariable('DEMO_USERS', e.DEMO_USERS ?? '', z.array(demoUserSchema).min(1)) } : null,
   };
 }
@@ -121,6 +131,20 @@ function sqliteFile(url: string | undefined, dataDir: string): string {
   if (!url) return `${dataDir}/switchboard.db`;
   if (url.startsWith('sqlite:')) return url.slice('sqlite:'.length);
   throw new ConfigError([`DATABASE_URL: unsupported scheme in "${url.split(':')[0]}:" (supported: sqlite:)`]);
+}
+
+function originList(value: string | undefined): string[] {
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  const invalid = origins.filter((o) => !/^https?:\/\/[^/\s]+$/.test(o));
+  if (invalid.length > 0) throw new ConfigError([`CORS_ORIGINS: not an origin (scheme://host[:port]): ${invalid.join(', ')}`]);
+  return origins;
+}
+
+function perMinute(limit: number): RateLimit {
+  return { perMinute: limit, burst: Math.max(1, Math.round(limit / 4)) };
 }
 
 /** `*` for any tenant (multi-tenant operation), else tenant ids besides the home tenant. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { createHttpServer } from './http-server.ts';
+import { pageHeaders } from './security-headers.ts';
 import { graphGroupReader } from './auth/graph-group-reader.ts';
 import { GroupMembership } from './auth/group-membership.ts';
 import { SourceAccessPolicy } from './auth/source-access.ts';
@@ -53,9 +54,9 @@ async function main(): Promise<void> {
   const access = new SourceAccessPolicy(config.auth.tenantId, new GroupMembership(graphGroupReader(config, store, secrets), logger));
   const dataSources = new DataSourceService(store, secrets, engine, scheduler, directory, access);
   await dataSources.loadAccessRules();
-  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources });
+  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store });
 
-  const server = createHttpServer(app).listen(config.port, config.host, () => {
+  const server = createHttpServer(app, pageHeaders(config.auth.authorityHost)).listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');
   });
   await scheduler.start(config.syncOnStart);

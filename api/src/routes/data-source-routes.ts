@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createDataSourceSchema, LIMITS, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { requireAdmin } from '../auth/require-auth.ts';
+import type { AuditTrail } from '../audit/audit-trail.ts';
 import type { DataSourceService } from '../data-sources/data-source-service.ts';
 import type { Context } from 'hono';
 import type { SourceFilter } from '../directory/directory.ts';
@@ -80,8 +81,14 @@ function viewerOf(c: Context<AppEnv>): SourceFilter {
   return c.get('principal').isAdmin ? () => true : c.get('visible');
 }
 
-export function dataSourceRoutes(service: DataSourceService) {
-  return createRouter()
+export function dataSourceRoutes(service: DataSourceService, audit: AuditTrail) {
+  const router = createRouter();
+  // In front of each route's role check, so that refused attempts are recorded as well.
+  router.post('/api/datasources', audit.record('datasource.create', (_, body) => ({ target: typeof body?.['id'] === 'string' ? body['id'] : null })));
+  router.patch('/api/datasources/:id', audit.record('datasource.update', (_, body) => ({ details: { fields: Object.keys(body ?? {}) } })));
+  router.delete('/api/datasources/:id', audit.record('datasource.delete'));
+  router.post('/api/datasources/:id/sync', audit.record('datasource.sync', (c) => ({ details: { full: c.req.query('full') === 'true' } })));
+  return router
     .openapi(list, async (c) => c.json(await service.list(viewerOf(c)), 200))
     .openapi(create, async (c) => c.json(await service.create(c.req.valid('json')), 201))
     .openapi(update, async (c) => c.json(await service.update(c.req.valid('param').id, c.req.valid('json')), 200))

@@ -10,7 +10,9 @@ import {
 import type { Directory } from '../directory/directory.ts';
 import type { Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
-import { BEARER, createRouter, validQuery } from './openapi-app.ts';
+import type { Context } from 'hono';
+import type { RateLimiter } from '../auth/rate-limiter.ts';
+import { BEARER, createRouter, validQuery, type AppEnv } from './openapi-app.ts';
 
 const search = createRoute({
   method: 'get',
@@ -57,7 +59,20 @@ const contact = createRoute({
   responses: { 200: { description: 'The contact' }, 404: { description: 'No such contact' } },
 });
 
-export function directoryRoutes(directory: Directory, metrics: Metrics) {
+export interface DirectoryLimits {
+  search: RateLimiter;
+  lookup: RateLimiter;
+}
+
+/** A batch of up to 1,000 numbers costs what ten single lookups per hundred numbers would. */
+const BATCH_NUMBERS_PER_TOKEN = 10;
+
+const userOf = (c: Context<AppEnv>) => {
+  const p = c.get('principal');
+  return `${p.tenantId}/${p.oid}`;
+};
+
+export function directoryRoutes(directory: Directory, metrics: Metrics, limits: DirectoryLimits) {
   const router = createRouter();
   // Documented from their schemas, validated in the handler (see validQuery).
   router.openAPIRegistry.registerPath(search);
@@ -65,6 +80,7 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
   router
     .openapi(lookupBatch, (c) => {
       const { numbers, profile } = c.req.valid('json');
+      limits.lookup.take(userOf(c), Math.ceil(numbers.length / BATCH_NUMBERS_PER_TOKEN));
       const visible = c.get('visible');
       const body: LookupBatchResponse = { results: numbers.map((n) => directory.lookup(n, visible, profile)) };
       return c.json(body, 200);
@@ -72,10 +88,12 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
     // Before /api/contacts/{id}, which would otherwise take "by-email" for an id.
     .openapi(contactsByMail, (c) => {
       const { address } = c.req.valid('query');
+      limits.lookup.take(userOf(c));
       const body: ContactsByMailResponse = { address, contacts: directory.findByMail(address, c.get('visible')) };
       return c.json(body, 200);
     })
     .openapi(contact, (c) => {
+      limits.lookup.take(userOf(c));
       const found = directory.get(c.req.valid('param').id, c.get('visible'));
       if (!found) throw notFound('The contact');
       return c.json(found, 200);
@@ -83,6 +101,7 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
   return router
     .get('/api/search', (c) => {
       const { q, limit } = validQuery(c, searchQuerySchema);
+      limits.search.take(userOf(c));
       const stop = metrics.searchLatency.startTimer();
       const hits = directory.search(q, limit, c.get('visible'));
       stop();
@@ -90,6 +109,7 @@ export function directoryRoutes(directory: Directory, metrics: Metrics) {
     })
     .get('/api/lookup', (c) => {
       const { number, profile } = validQuery(c, lookupQuerySchema);
+      limits.lookup.take(userOf(c));
       const stop = metrics.lookupLatency.startTimer();
       const result = directory.lookup(number, c.get('visible'), profile);
       stop();

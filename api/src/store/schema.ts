@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes. Booleans are 0/1 integers, JSON and timestamps are text: the same columns work
  * on SQLite and PostgreSQL, so a second dialect needs no schema of its own.
@@ -7,6 +9,7 @@ export interface Database {
   contacts: ContactTable;
   sync_state: SyncStateTable;
   sync_partitions: SyncPartitionTable;
+  audit_log: AuditLogTable;
 }
 
 export interface DataSourceTable {
@@ -70,4 +73,21 @@ export interface SyncPartitionTable {
   start_link: string;
   next_link: string | null;
   done: number;
+}
+
+/** Administrative actions, appended only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_oid: string;
+  actor_tenant: string;
+  actor_name: string | null;
+  actor_username: string | null;
+  action: string;
+  target: string | null;
+  outcome: string;
+  status: number;
+  code: string | null;
+  /** JSON object. */
+  details: string;
 }

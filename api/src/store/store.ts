@@ -8,6 +8,7 @@ import { DataSourceRepository } from './data-source-repository.ts';
 import { ContactRepository } from './contact-repository.ts';
 import { SyncStateRepository } from './sync-state-repository.ts';
 import { PartitionRepository } from './partition-repository.ts';
+import { AuditRepository } from './audit-repository.ts';
 
 /**
  * The one way into persistent state. Sync and API code see repositories, never SQL or the
@@ -18,12 +19,14 @@ export class Store {
   readonly contacts: ContactRepository;
   readonly syncState: SyncStateRepository;
   readonly partitions: PartitionRepository;
+  readonly audit: AuditRepository;
 
   private constructor(private readonly db: Kysely<Database> | Transaction<Database>) {
     this.dataSources = new DataSourceRepository(db);
     this.contacts = new ContactRepository(db);
     this.syncState = new SyncStateRepository(db);
     this.partitions = new PartitionRepository(db);
+    this.audit = new AuditRepository(db);
   }
 
   static async open(file: string): Promise<Store> {
