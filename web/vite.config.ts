@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -5,6 +6,11 @@ import react from '@vitejs/plugin-react';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiTarget = process.env['SWITCHBOARD_API_URL'] ?? 'http://localhost:3978';
+// Teams and Outlook load tabs and add-ins over HTTPS only: the Toolkit's trusted development
+// certificate (teamsapp.local.yml writes these two paths) turns the dev server into that origin.
+const certFile = process.env['SSL_CRT_FILE'];
+const keyFile = process.env['SSL_KEY_FILE'];
+const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
 
 export default defineConfig({
   root: webRoot,
@@ -28,6 +34,7 @@ export default defineConfig({
     },
   },
   server: {
+    https,
     // The web app imports the shared contract from ../contracts.
     fs: { allow: [repoRoot] },
     proxy: {
