@@ -16,6 +16,8 @@ interface Rule {
  */
 export class SourceAccessPolicy {
   private readonly rules = new Map<string, Rule>();
+  /** Sources restricted to groups: only then must a request know the caller's groups. */
+  private readonly groupRestricted = new Set<string>();
 
   constructor(
     private readonly homeTenantId: string,
@@ -24,16 +26,18 @@ export class SourceAccessPolicy {
 
   set(sourceId: string, tenantId: string, access: SourceAccess): void {
     this.rules.set(sourceId, { tenantId: tenantId.toLowerCase(), access });
+    if (access.mode === 'groups') this.groupRestricted.add(sourceId);
+    else this.groupRestricted.delete(sourceId);
   }
 
   remove(sourceId: string): void {
     this.rules.delete(sourceId);
+    this.groupRestricted.delete(sourceId);
   }
 
   /** The caller's filter; waits for Graph only when a source is restricted to groups and the token's groups overflowed. */
   filterFor(principal: Principal): SourceFilter | Promise<SourceFilter> {
-    const needsGroups = [...this.rules.values()].some((r) => r.access.mode === 'groups');
-    if (!needsGroups) return (sourceId) => this.allows(sourceId, principal, null);
+    if (this.groupRestricted.size === 0) return (sourceId) => this.allows(sourceId, principal, null);
     const groups = this.membership.groupsOf(principal);
     return groups instanceof Promise
       ? groups.then((g) => (sourceId: string) => this.allows(sourceId, principal, g))
