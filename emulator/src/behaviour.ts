@@ -1,6 +1,8 @@
 // How faithfully (and how unkindly) the emulator behaves: latency, the resource-unit budget,
-// transient faults, resets, delta quirks, token expiry and a live mutation stream. Everything
-// is off by default, so tests that do not ask for it stay fast and deterministic.
+// transient faults, resets, delta quirks, token expiry, a live mutation stream, and two properties
+// of the real directory. The faults are off by default, so tests that do not ask for them stay
+// fast and deterministic; the directory's replication delay and group-claim limit are on, because
+// clients must cope with them against any real tenant.
 
 import { z } from 'zod';
 
@@ -32,6 +34,13 @@ export interface Behaviour {
   mutations: { perSecond: number } | null;
   /** Seeds every fault decision, so a failing run reproduces (for one sequential client). */
   seed: number;
+  /** How long an application, service principal, secret or app role assignment written through
+   * Graph stays invisible to every other request (Graph answers 404/400 for it, the token endpoint
+   * does not know it): Entra's directory replicas catch up with a write after a while. */
+  replicationDelayMs: number;
+  /** Most groups a user token lists in its `groups` claim; above it the token carries the overage
+   * indicator instead (Entra's limit for JWTs is 200). */
+  groupsClaimLimit: number;
 }
 
 export const BUDGET_RU_PER_10S: Readonly<Record<BudgetSize, number>> = Object.freeze({ S: 3500, M: 5000, L: 8000 });
@@ -48,6 +57,8 @@ export const DEFAULT_BEHAVIOUR: Readonly<Behaviour> = Object.freeze({
   deltaTokenExpiry: 'syncStateNotFound',
   mutations: null,
   seed: 1,
+  replicationDelayMs: 1000,
+  groupsClaimLimit: 200,
 });
 
 /** What the demo and benchmarks use: a real directory's pace and the budget of a tenant with more than 500 users. */
@@ -93,6 +104,8 @@ export const behaviourPatchSchema = z
     deltaTokenExpiry: z.enum(['syncStateNotFound', 'resyncRequired', 'gone']),
     mutations: z.object({ perSecond: z.number().min(0).max(10_000) }).strict().nullable(),
     seed: z.number().int(),
+    replicationDelayMs: z.number().int().min(0).max(600_000),
+    groupsClaimLimit: z.number().int().min(0).max(10_000),
   })
   .partial()
   .strict();

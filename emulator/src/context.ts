@@ -1,5 +1,6 @@
 // State shared by all routes of one running emulator.
 
+import type { AuthorizationCodes } from './authorization-codes.ts';
 import type { Directory } from './directory.ts';
 import type { Fidelity } from './fidelity.ts';
 import type { SigningKey } from './signing-keys.ts';
@@ -17,19 +18,28 @@ export interface EmulatorContext {
   baseUrl: string;
   /** Behaviour switches and their run-time state (budgets, fault PRNGs, counters). */
   fidelity: Fidelity;
+  /** Authorization codes handed out by the sign-in pages, until redeemed. */
+  codes: AuthorizationCodes;
 }
 
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
-/** The v2 issuer, as published in the emulator's openid-configuration. */
-export function entraIssuer(ctx: EmulatorContext): string {
-  return `${ctx.baseUrl}/${ctx.tenantId}/v2.0`;
+/** The v2 issuer, as published in the emulator's openid-configuration (another tenant's for
+ * tokens that stand for one). */
+export function entraIssuer(ctx: EmulatorContext, tenantId = ctx.tenantId): string {
+  return `${ctx.baseUrl}/${tenantId}/v2.0`;
 }
 
 /** The v1 issuer that Graph access tokens carry. */
-export function stsIssuer(ctx: EmulatorContext): string {
-  return `https://sts.windows.net/${ctx.tenantId}/`;
+export function stsIssuer(ctx: EmulatorContext, tenantId = ctx.tenantId): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}
+
+/** The clock time a write made now becomes visible to other requests, and now itself. */
+export function writeStamp(ctx: EmulatorContext): { now: number; visibleAt: number } {
+  const now = ctx.fidelity.now();
+  return { now, visibleAt: now + ctx.fidelity.replicationDelayMs };
 }
 
 /** Accepts the tenant id and the tenant's domain, like Entra does in authority paths. */

@@ -56,6 +56,15 @@ export class Fidelity {
     return structuredClone(this.current);
   }
 
+  /** Read on every directory write and user token, so without cloning the whole behaviour. */
+  get replicationDelayMs(): number {
+    return this.current.replicationDelayMs;
+  }
+
+  get groupsClaimLimit(): number {
+    return this.current.groupsClaimLimit;
+  }
+
   /** Validates and applies a patch (throws a ZodError for invalid input); returns the result. */
   configure(patch: unknown): Behaviour {
     const previous = this.current;

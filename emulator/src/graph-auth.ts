@@ -1,13 +1,17 @@
-// Bearer-token gate in front of every Graph call: 401 for a missing or invalid token, 403 when
-// the token is valid but lacks a permission that allows reading orgContacts.
+// Bearer-token gate in front of every Graph call: 401 for a missing or invalid token; otherwise
+// the caller (an app on its own, or a user through an app) and the permissions its token grants.
+// What each call needs is checked by the routes (graph-permissions).
 
 import type { MiddlewareHandler } from 'hono';
 import type { EmulatorContext } from './context.ts';
 import { GraphError, type GraphEnv } from './graph-response.ts';
 import { verifyGraphToken } from './tokens.ts';
 
-// Any of these grants GET /contacts, per the Graph permission reference.
-const READ_CONTACTS = new Set(['OrgContact.Read.All', 'Directory.Read.All', 'Directory.ReadWrite.All']);
+export type Caller =
+  /** App-only: the app roles (application permissions) in `roles`. */
+  | { kind: 'app'; appId: string; permissions: readonly string[] }
+  /** Delegated: the scopes in `scp`, limited by what the user may do. */
+  | { kind: 'user'; appId: string; userId: string; permissions: readonly string[] };
 
 export function graphAuth(ctx: EmulatorContext): MiddlewareHandler<GraphEnv> {
   return async (c, next) => {
@@ -19,12 +23,17 @@ export function graphAuth(ctx: EmulatorContext): MiddlewareHandler<GraphEnv> {
     if (!match?.[1]) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', challenge);
     const check = await verifyGraphToken(ctx, match[1]);
     if (!check.ok) throw new GraphError(401, 'InvalidAuthenticationToken', check.message, challenge);
-    const granted = check.claims.idtyp === 'user' ? (check.claims.scp ?? '').split(' ') : (check.claims.roles ?? []);
-    if (!granted.some((p) => READ_CONTACTS.has(p))) {
-      throw new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    }
-    c.set('appId', String(check.claims.appid ?? check.claims.azp ?? ''));
-    c.set('tenantId', String(check.claims.tid ?? ''));
+    const { claims } = check;
+    const appId = String(claims.appid ?? claims.azp ?? '');
+    const delegated = claims.idtyp === 'user' || typeof claims.scp === 'string';
+    c.set(
+      'caller',
+      delegated
+        ? { kind: 'user', appId, userId: String(claims.oid ?? ''), permissions: (claims.scp ?? '').split(' ').filter(Boolean) }
+        : { kind: 'app', appId, permissions: claims.roles ?? [] },
+    );
+    c.set('appId', appId);
+    c.set('tenantId', String(claims.tid ?? ''));
     await next();
   };
 }

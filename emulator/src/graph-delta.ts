@@ -9,7 +9,7 @@ import type { EmulatorContext } from './context.ts';
 import { openDeltaLink, openDeltaPage, sealDeltaLink, sealDeltaPage, type DeltaPageState } from './delta-tokens.ts';
 import { expiredPageToken, GraphError, odataJson, type GraphEnv } from './graph-response.ts';
 import { contextUrl, encodeQueryValue, parseSelect, rejectUnsupportedOptions } from './odata-query.ts';
-import { ORG_CONTACT_ODATA_TYPE, selectProperties, type OrgContact } from './org-contact.ts';
+import { ORG_CONTACT_ODATA_TYPE, ORG_CONTACT_TYPE, selectProperties, type OrgContact } from './org-contact.ts';
 
 type DeltaItem = Partial<OrgContact> | { '@odata.type': string; id: string; '@removed': { reason: string } };
 
@@ -47,7 +47,7 @@ export function deltaHandler(ctx: EmulatorContext): Handler<GraphEnv> {
       state = page;
     } else if (deltatoken !== undefined) {
       if (deltatoken === 'latest') {
-        const sel = parseSelect(c.req.query('$select')) ?? null;
+        const sel = parseSelect(c.req.query('$select'), ORG_CONTACT_TYPE) ?? null;
         return respond(c, ctx, sel, [], { deltaLink: sealDeltaLink(ctx.tokenSecret, ctx.tenant.sequence, sel, ctx.fidelity.deltaEpoch) });
       }
       const link = openDeltaLink(ctx.tokenSecret, deltatoken);
@@ -55,7 +55,7 @@ export function deltaHandler(ctx: EmulatorContext): Handler<GraphEnv> {
       if (link.e < ctx.fidelity.deltaEpoch) throw deltaTokenExpired(ctx, link.sel);
       state = { since: link.since, upTo: ctx.tenant.sequence, after: null, sel: link.sel, t: now };
     } else {
-      state = { since: null, upTo: ctx.tenant.sequence, after: null, sel: parseSelect(c.req.query('$select')) ?? null, t: now };
+      state = { since: null, upTo: ctx.tenant.sequence, after: null, sel: parseSelect(c.req.query('$select'), ORG_CONTACT_TYPE) ?? null, t: now };
     }
     return page(c, ctx, state);
   };
@@ -132,7 +132,7 @@ function respond(
   return odataJson(
     c,
     {
-      '@odata.context': contextUrl(ctx.baseUrl, sel ?? undefined),
+      '@odata.context': contextUrl(ctx.baseUrl, 'contacts', sel ?? undefined),
       ...('nextLink' in link ? { '@odata.nextLink': `${base}?$skiptoken=${link.nextLink}` } : { '@odata.deltaLink': `${base}?$deltatoken=${link.deltaLink}` }),
       value,
     },

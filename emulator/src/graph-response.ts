@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Caller } from './graph-auth.ts';
 
 export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
@@ -18,7 +19,9 @@ export interface GraphEnv {
   Variables: {
     requestId: string;
     clientRequestId: string;
-    /** Caller, from the access token: the resource-unit bucket is per app + tenant. */
+    /** Who calls, from the access token. */
+    caller: Caller;
+    /** Caller's app, from the access token: the resource-unit bucket is per app + tenant. */
     appId?: string;
     tenantId?: string;
     /** Objects in the page answered; the per-object part of the latency scales with it. */

@@ -1,46 +1,13 @@
-// Graph v1.0: the read-only orgContact endpoints (list, $count, get by id) plus delta.
+// Graph v1.0: the envelope every call shares (request ids, fidelity, authentication, the
+// resource-unit gate, Graph's error body) around the resources the emulator serves.
 
-import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import { Hono } from 'hono';
 import type { EmulatorContext } from './context.ts';
+import { applicationRoutes } from './graph-application-routes.ts';
 import { graphAuth } from './graph-auth.ts';
-import { deltaHandler } from './graph-delta.ts';
-import { expiredPageToken, GraphError, graphErrorResponse, odataJson, requestIds, type GraphEnv } from './graph-response.ts';
-import {
-  contextUrl,
-  encodeQueryValue,
-  parseCount,
-  parseSelect,
-  parseTop,
-  rejectUnsupportedOptions,
-  requireAdvancedQuery,
-  requireEventualConsistency,
-} from './odata-query.ts';
-import { parseFilter, type CompiledFilter } from './odata-filter.ts';
-import { openToken, sealToken } from './opaque-token.ts';
-import { selectProperties } from './org-contact.ts';
-import type { Tenant } from './tenant.ts';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const listTokenSchema = z.object({ k: z.literal('ls'), after: z.string(), t: z.number(), f: z.string().nullable() });
-
-/** Counting a filter walks the whole tenant and a partitioned reader asks on every page, so
- * counts are kept per tenant object and version. */
-const countCache = new WeakMap<Tenant, Map<string, number>>();
-
-function countMatching(ctx: EmulatorContext, filter: CompiledFilter): number {
-  let perTenant = countCache.get(ctx.tenant);
-  if (!perTenant) countCache.set(ctx.tenant, (perTenant = new Map()));
-  const key = `${ctx.tenant.sequence}:${filter.text}`;
-  let n = perTenant.get(key);
-  if (n === undefined) {
-    n = ctx.tenant.countMatching(filter.test);
-    if (perTenant.size >= 64) perTenant.delete(perTenant.keys().next().value as string);
-    perTenant.set(key, n);
-  }
-  return n;
-}
+import { contactRoutes } from './graph-contact-routes.ts';
+import { directoryRoutes } from './graph-directory-routes.ts';
+import { GraphError, graphErrorResponse, requestIds, type GraphEnv } from './graph-response.ts';
 
 export function graphRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   const app = new Hono<GraphEnv>();
@@ -54,66 +21,9 @@ export function graphRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   app.use('*', graphAuth(ctx));
   app.use('*', ctx.fidelity.gate());
 
-  app.get('/contacts', (c) => {
-    rejectUnsupportedOptions(c, ['$top', '$select', '$count', '$skiptoken', '$filter']);
-    const top = parseTop(c.req.query('$top'));
-    const select = parseSelect(c.req.query('$select'));
-    const count = parseCount(c.req.query('$count'));
-    if (count) requireEventualConsistency(c);
-    let after: string | undefined;
-    let filterText = c.req.query('$filter');
-    const skiptoken = c.req.query('$skiptoken');
-    if (skiptoken !== undefined) {
-      const state = openToken(ctx.tokenSecret, skiptoken, listTokenSchema);
-      if (!state) throw new GraphError(400, 'Request_BadRequest', `Invalid skip token '${skiptoken}'.`);
-      if (ctx.fidelity.pageTokenExpired(state.t)) throw expiredPageToken();
-      // The token carries the filter its listing started with; a different one is a different listing.
-      if (filterText !== undefined && filterText !== (state.f ?? undefined)) {
-        throw new GraphError(400, 'Request_BadRequest', 'The $filter of a page request must be the one the skip token was issued for.');
-      }
-      filterText = state.f ?? undefined;
-      after = state.after;
-    }
-    const filter = filterText === undefined ? undefined : parseFilter(filterText);
-    if (filter && filter.advanced.length > 0) requireAdvancedQuery(c, filter.advanced[0] as string);
-    const page = filter ? ctx.tenant.pageAfterMatching(after, top, filter.test) : ctx.tenant.pageAfter(after, top);
-    const last = page.items.at(-1);
-    const body: Record<string, unknown> = { '@odata.context': contextUrl(ctx.baseUrl, select) };
-    if (count) body['@odata.count'] = filter ? countMatching(ctx, filter) : ctx.tenant.count;
-    if (page.more && last) {
-      const token = sealToken(ctx.tokenSecret, { k: 'ls', after: last.id, t: ctx.fidelity.now(), f: filter?.text ?? null });
-      body['@odata.nextLink'] = listNextLink(ctx, c, token);
-    }
-    body.value = page.items.map((item) => selectProperties(item, select));
-    return odataJson(c, body, page.items.length);
-  });
-
-  app.get('/contacts/$count', (c) => {
-    rejectUnsupportedOptions(c, []);
-    requireEventualConsistency(c);
-    return c.text(String(ctx.tenant.count), 200, { 'Content-Type': 'text/plain;charset=utf-8' });
-  });
-
-  const delta = deltaHandler(ctx);
-  app.get('/contacts/delta', delta);
-  app.get('/contacts/delta()', delta);
-
-  app.get('/contacts/:id', (c) => {
-    rejectUnsupportedOptions(c, ['$select']);
-    const id = c.req.param('id');
-    if (!GUID.test(id)) throw new GraphError(400, 'Request_BadRequest', `Invalid object identifier '${id}'.`);
-    const select = parseSelect(c.req.query('$select'));
-    const contact = ctx.tenant.get(id);
-    if (!contact) {
-      throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-    }
-    return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, select, '/$entity'), ...selectProperties(contact, select) }, 1);
-  });
-
-  // orgContacts are read-only in Graph: they are managed in Exchange Online.
-  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/contacts', '/contacts/*'], () => {
-    throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
-  });
+  app.route('/', contactRoutes(ctx));
+  app.route('/', applicationRoutes(ctx));
+  app.route('/', directoryRoutes(ctx));
 
   app.all('*', (c) => {
     const segment = new URL(c.req.url).pathname.replace(/^\/v1\.0\/?/, '').split('/')[0] ?? '';
@@ -121,14 +31,4 @@ export function graphRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   });
 
   return app;
-}
-
-/** Keeps the caller's query options (Graph does) and replaces the skip token. */
-function listNextLink(ctx: EmulatorContext, c: Context, token: string): string {
-  const parts: string[] = [];
-  for (const [name, value] of new URL(c.req.url).searchParams) {
-    if (name !== '$skiptoken') parts.push(`${name}=${encodeQueryValue(value)}`);
-  }
-  parts.push(`$skiptoken=${token}`);
-  return `${ctx.baseUrl}/v1.0/contacts?${parts.join('&')}`;
 }

@@ -1,20 +1,41 @@
-// Public entry: starts a Microsoft 365 tenant emulator (Entra ID token endpoints + Graph
-// orgContacts) over HTTPS, backed by a deterministic synthetic directory.
+// Public entry: starts a Microsoft 365 tenant emulator (Entra ID sign-in and token endpoints;
+// Graph orgContacts, applications, service principals, users and groups) over HTTPS, backed by a
+// deterministic synthetic tenant.
 
 import { randomBytes } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
+import type { RedirectUris } from './app-registrations.ts';
+import { AuthorizationCodes } from './authorization-codes.ts';
 import { behaviourPatchSchema, type Behaviour } from './behaviour.ts';
 import { loadOrCreateCertificate } from './cert.ts';
 import type { EmulatorContext } from './context.ts';
-import { DEFAULT_API_CLIENT_ID, Directory } from './directory.ts';
+import { DEFAULT_API_CLIENT_ID } from './demo-tenant.ts';
+import { issueUserToken, type UserTokenOptions } from './direct-tokens.ts';
+import { Directory } from './directory.ts';
 import { Fidelity, type EmulatorStats } from './fidelity.ts';
 import { createApp, listen } from './server.ts';
 import { createSigningKey } from './signing-keys.ts';
 import { signClaims } from './tokens.ts';
 import { Tenant } from './tenant.ts';
 
-export { DEMO_USERS, DEFAULT_DOMAIN, Directory, type DemoUser, type RegisteredApp } from './directory.ts';
+export { Directory, type RegisteredApp, type RegisteredAppCredentials } from './directory.ts';
+export {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEFAULT_DOMAIN,
+  DIRECTORY_ADMIN_ROLE,
+  PROJECT_GROUP_COUNT,
+  TENANT_GROUPS,
+  TENANT_USERS,
+  groupId,
+  type DemoUser,
+  type GroupSeed,
+  type TenantUserSeed,
+} from './demo-tenant.ts';
+export type { RedirectUris } from './app-registrations.ts';
+export type { DirectoryRoleName } from './directory-roles.ts';
+export type { UserTokenOptions } from './direct-tokens.ts';
 export { Tenant, ContactNotFoundError, ContactExistsError, type ContactInput, type RemovalReason } from './tenant.ts';
 export type { OrgContact, Phone, PhoneType, PhysicalOfficeAddress } from './org-contact.ts';
 export { generateContacts } from './synthetic/contact-factory.ts';
@@ -36,7 +57,8 @@ export interface EmulatorOptions {
   seed?: number;
   tenantId?: string;
   dataDir: string;
-  apiApp?: { clientId: string; identifierUri?: string };
+  /** The Switchboard API's app registration; `redirectUris` lets the web app sign in through it. */
+  apiApp?: { clientId: string; identifierUri?: string; redirectUris?: RedirectUris };
   deltaPageSize?: number;
   /** Fidelity switches; anything not given is off (see DEFAULT_BEHAVIOUR). */
   behaviour?: Partial<Behaviour>;
@@ -58,6 +80,9 @@ export interface RunningEmulator {
   signingKeyId: string;
   /** Signs exactly these claims with the emulator's key, for tests that need crafted tokens. */
   signToken(claims: JWTPayload): Promise<string>;
+  /** A user's access token as Entra would issue it (roles, groups or overage from the directory),
+   * without sign-in or consent: v2 or v1, for the API or Graph, or standing for another tenant. */
+  issueUserToken(options: UserTokenOptions): Promise<string>;
   /** The behaviour in force now (a copy). */
   readonly behaviour: Behaviour;
   /** Changes behaviour at run time; nested objects are replaced whole. Throws a ZodError for invalid input. */
@@ -78,7 +103,13 @@ const optionsSchema = z.object({
   seed: z.number().int().default(1),
   tenantId: guid.default(DEFAULT_TENANT_ID),
   dataDir: z.string().min(1),
-  apiApp: z.object({ clientId: guid, identifierUri: z.string().min(1).optional() }).default({ clientId: DEFAULT_API_CLIENT_ID }),
+  apiApp: z
+    .object({
+      clientId: guid,
+      identifierUri: z.string().min(1).optional(),
+      redirectUris: z.object({ spa: z.array(z.url()), web: z.array(z.url()), publicClient: z.array(z.string().min(1)) }).partial().optional(),
+    })
+    .default({ clientId: DEFAULT_API_CLIENT_ID }),
   deltaPageSize: z.number().int().min(1).max(999).default(200),
 });
 
@@ -87,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const behaviour = behaviourPatchSchema.parse(options.behaviour ?? {});
   const [tls, signingKey] = await Promise.all([loadOrCreateCertificate(opts.dataDir), createSigningKey()]);
   const tenant = new Tenant({ contacts: opts.contacts, seed: opts.seed });
-  const directory = new Directory(opts.apiApp);
+  const directory = new Directory({ tenantId: opts.tenantId.toLowerCase(), apiApp: opts.apiApp });
   const fidelity = new Fidelity(tenant, options.clock);
   const ctx: EmulatorContext = {
     tenantId: opts.tenantId.toLowerCase(),
@@ -98,6 +129,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     deltaPageSize: opts.deltaPageSize,
     baseUrl: '',
     fidelity,
+    codes: new AuthorizationCodes(),
   };
   const server = await listen(createApp(ctx), tls, opts.port);
   // Only once listening: the mutation stream starts with the configuration.
@@ -113,6 +145,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     apiApp: { ...directory.apiApp },
     signingKeyId: signingKey.kid,
     signToken: (claims) => signClaims(ctx, claims),
+    issueUserToken: (tokenOptions) => issueUserToken(ctx, tokenOptions),
     get behaviour() {
       return fidelity.behaviour;
     },

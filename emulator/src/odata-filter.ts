@@ -1,12 +1,12 @@
-// `$filter` for GET /contacts: a small, real OData subset on the string properties, enough to
-// read a tenant in partitions.
+// `$filter` on directory collections: a small, real OData subset, enough to read a tenant in
+// partitions, look an app up by appId, and match names as a picker types them.
 //
 //   expr       := or
 //   or         := and ('or' and)*
 //   and        := unary ('and' unary)*
 //   unary      := 'not' unary | primary
 //   primary    := '(' expr ')' | startsWith '(' prop ',' string ')'
-//               | prop ('eq'|'ne') (string|null) | prop ('ge'|'le') string | prop 'in' '(' string (',' string)* ')'
+//               | prop ('eq'|'ne') (string|null|true|false) | prop ('ge'|'le') string | prop 'in' '(' string (',' string)* ')'
 //   string     := '...' with '' for a quote
 //
 // Semantics: comparisons are case-insensitive ordinal (both sides lower-cased, then compared by
@@ -19,26 +19,22 @@
 // `ConsistencyLevel: eventual`, as in Graph. Keywords and property names are case-insensitive.
 
 import { GraphError } from './graph-response.ts';
-import { findProperty, type OrgContact } from './org-contact.ts';
 
-const STRING_PROPERTIES = new Set([
-  'id',
-  'companyName',
-  'department',
-  'displayName',
-  'givenName',
-  'jobTitle',
-  'mail',
-  'mailNickname',
-  'surname',
-]);
-
-type StringProperty = 'id' | 'companyName' | 'department' | 'displayName' | 'givenName' | 'jobTitle' | 'mail' | 'mailNickname' | 'surname';
+/** An entity type as `$filter` sees it. */
+export interface FilterableType {
+  /** `microsoft.graph.orgContact` */
+  name: string;
+  /** `OrgContact`, as Graph names the resource in filter errors. */
+  resource: string;
+  properties: readonly string[];
+  /** The properties a filter may compare, by kind. */
+  filterable: Readonly<Record<string, 'string' | 'boolean'>>;
+}
 
 export interface CompiledFilter {
   /** The filter text as given; carried by skiptokens. */
   text: string;
-  test(contact: OrgContact): boolean;
+  test(item: object): boolean;
   /** Advanced-query operators used (`ne`, `not`, `ge`, `le`), in first-use order. */
   advanced: string[];
 }
@@ -90,7 +86,17 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-type Predicate = (contact: OrgContact) => boolean;
+type Predicate = (item: object) => boolean;
+
+/** The filter reads objects by property name; Graph's JSON and the emulator's models alike. */
+function read(item: object, prop: string): unknown {
+  return (item as Record<string, unknown>)[prop];
+}
+
+function lowered(item: object, prop: string): string | null {
+  const v = read(item, prop);
+  return typeof v === 'string' ? v.toLowerCase() : null;
+}
 
 class Parser {
   private pos = 0;
@@ -99,6 +105,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly text: string,
+    private readonly type: FilterableType,
   ) {}
 
   parse(): Predicate {
@@ -161,14 +168,22 @@ class Parser {
     return this.primary();
   }
 
-  private property(): StringProperty {
+  private property(): { name: string; kind: 'string' | 'boolean' } {
     const token = this.tokens[this.pos];
     if (token?.kind !== 'word') throw this.syntax(token);
-    const prop = findProperty(token.value);
-    if (!prop) throw new GraphError(400, 'Request_BadRequest', `Could not find a property named '${token.value}' on type 'microsoft.graph.orgContact'.`);
-    if (!STRING_PROPERTIES.has(prop)) throw unsupported(`Unsupported or invalid query filter clause specified for property '${prop}' of resource 'OrgContact'.`);
+    const name = this.type.properties.find((p) => p.toLowerCase() === token.value.toLowerCase());
+    if (!name) throw new GraphError(400, 'Request_BadRequest', `Could not find a property named '${token.value}' on type '${this.type.name}'.`);
+    const kind = this.type.filterable[name];
+    if (!kind) throw unsupported(`Unsupported or invalid query filter clause specified for property '${name}' of resource '${this.type.resource}'.`);
     this.pos += 1;
-    return prop as StringProperty;
+    return { name, kind };
+  }
+
+  private stringProperty(): string {
+    const at = this.tokens[this.pos]?.at ?? 0;
+    const { name, kind } = this.property();
+    if (kind !== 'string') throw unsupported(`Invalid filter clause: property '${name}' at position ${at} is not a string.`);
+    return name;
   }
 
   private stringLiteral(): string {
@@ -188,30 +203,27 @@ class Parser {
     }
     if (this.isWord(token, 'startswith') && this.tokens[this.pos + 1]?.kind === 'punct' && this.tokens[this.pos + 1]?.value === '(') {
       this.pos += 2;
-      const prop = this.property();
+      const prop = this.stringProperty();
       this.expect(',');
       const prefix = this.stringLiteral().toLowerCase();
       this.expect(')');
-      return (c) => {
-        const v = c[prop];
-        return v !== null && v.toLowerCase().startsWith(prefix);
-      };
+      return (c) => lowered(c, prop)?.startsWith(prefix) === true;
     }
     const next = this.tokens[this.pos + 1];
     if (token?.kind === 'word' && next?.kind === 'punct' && next.value === '(') {
       throw unsupported(`Unsupported function '${token.value}' in filter clause '${this.text}'.`);
     }
-    const prop = this.property();
+    const { name: prop, kind } = this.property();
     const op = this.peek();
     if (op?.kind !== 'word') throw this.syntax(op);
     const name = op.value.toLowerCase();
     this.pos += 1;
+    if (kind === 'boolean' && name !== 'eq' && name !== 'ne') throw unsupported(`Unsupported query operator '${op.value}' for boolean property '${prop}'.`);
     switch (name) {
       case 'eq':
       case 'ne': {
         if (name === 'ne') this.note('ne');
-        const value = this.isWord(this.peek(), 'null') ? (this.pos++, null) : this.stringLiteral().toLowerCase();
-        const eq: Predicate = value === null ? (c) => c[prop] === null : (c) => c[prop]?.toLowerCase() === value;
+        const eq = kind === 'boolean' ? this.booleanEquals(prop) : this.stringEquals(prop);
         return name === 'eq' ? eq : (c) => !eq(c);
       }
       case 'ge':
@@ -220,12 +232,12 @@ class Parser {
         const bound = this.stringLiteral().toLowerCase();
         return name === 'ge'
           ? (c) => {
-              const v = c[prop];
-              return v !== null && v.toLowerCase() >= bound;
+              const v = lowered(c, prop);
+              return v !== null && v >= bound;
             }
           : (c) => {
-              const v = c[prop];
-              return v !== null && v.toLowerCase() <= bound;
+              const v = lowered(c, prop);
+              return v !== null && v <= bound;
             };
       }
       case 'in': {
@@ -237,26 +249,44 @@ class Parser {
         }
         this.expect(')');
         return (c) => {
-          const v = c[prop];
-          return v !== null && values.has(v.toLowerCase());
+          const v = lowered(c, prop);
+          return v !== null && values.has(v);
         };
       }
       default:
         throw unsupported(`Unsupported query operator '${op.value}' in filter clause '${this.text}'.`);
     }
   }
+
+  private stringEquals(prop: string): Predicate {
+    if (this.isWord(this.peek(), 'null')) {
+      this.pos += 1;
+      return (c) => read(c, prop) === null;
+    }
+    const value = this.stringLiteral().toLowerCase();
+    return (c) => lowered(c, prop) === value;
+  }
+
+  private booleanEquals(prop: string): Predicate {
+    const token = this.peek();
+    if (!this.isWord(token, 'true') && !this.isWord(token, 'false')) throw this.syntax(token);
+    this.pos += 1;
+    const value = this.isWord(token, 'true');
+    return (c) => read(c, prop) === value;
+  }
 }
 
 const cache = new Map<string, CompiledFilter>();
 
-/** Parses and compiles `$filter`; throws a GraphError (400) for anything outside the subset. */
-export function parseFilter(text: string): CompiledFilter {
-  const hit = cache.get(text);
+/** Parses and compiles `$filter` for one entity type; throws a GraphError (400) for anything outside the subset. */
+export function parseFilter(text: string, type: FilterableType): CompiledFilter {
+  const key = `${type.name}|${text}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  const parser = new Parser(tokenize(text), text);
+  const parser = new Parser(tokenize(text), text, type);
   const test = parser.parse();
   const compiled: CompiledFilter = { text, test, advanced: parser.advanced };
   if (cache.size >= 256) cache.delete(cache.keys().next().value as string);
-  cache.set(text, compiled);
+  cache.set(key, compiled);
   return compiled;
 }

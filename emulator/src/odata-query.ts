@@ -1,7 +1,8 @@
-// The OData query options the contacts endpoints accept, validated like Graph validates them.
+// The OData query options of Graph's directory collections, validated like Graph validates them,
+// and the links and context URLs of their answers.
 
 import type { Context } from 'hono';
-import { findProperty, type OrgContactProperty } from './org-contact.ts';
+import type { EmulatorContext } from './context.ts';
 import { GraphError } from './graph-response.ts';
 
 export const DEFAULT_PAGE_SIZE = 100;
@@ -32,15 +33,16 @@ export function parseTop(raw: string | undefined): number {
   return top;
 }
 
-/** Parses `$select`; undefined means "all properties". */
-export function parseSelect(raw: string | undefined): OrgContactProperty[] | undefined {
+/** Parses `$select` against a type's properties (matched regardless of case, as Graph does);
+ * undefined means "the default properties". */
+export function parseSelect<P extends string>(raw: string | undefined, type: { name: string; properties: readonly P[] }): P[] | undefined {
   if (raw === undefined || raw.trim() === '' || raw.trim() === '*') return undefined;
-  const out: OrgContactProperty[] = [];
+  const out: P[] = [];
   for (const part of raw.split(',')) {
     const name = part.trim();
-    const prop = findProperty(name);
+    const prop = type.properties.find((p) => p.toLowerCase() === name.toLowerCase());
     if (!prop) {
-      throw new GraphError(400, 'Request_BadRequest', `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type 'microsoft.graph.orgContact'.`);
+      throw new GraphError(400, 'Request_BadRequest', `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type '${type.name}'.`);
     }
     if (!out.includes(prop)) out.push(prop);
   }
@@ -55,17 +57,25 @@ export function parseCount(raw: string | undefined): boolean {
   throw new GraphError(400, 'Request_BadRequest', `Invalid value '${raw}' for $count query option found. Valid values are 'true', 'false'.`);
 }
 
+function eventual(c: Context): boolean {
+  return (c.req.header('consistencylevel') ?? '').trim().toLowerCase() === 'eventual';
+}
+
 /** Advanced queries ($count, $search) need `ConsistencyLevel: eventual`. */
 export function requireEventualConsistency(c: Context): void {
-  if ((c.req.header('consistencylevel') ?? '').trim().toLowerCase() !== 'eventual') {
-    throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
+  if (!eventual(c)) throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
+}
+
+export function requireEventualForSearch(c: Context): void {
+  if (!eventual(c)) {
+    throw new GraphError(400, 'Request_UnsupportedQuery', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
   }
 }
 
 /** `ne`, `not`, `ge` and `le` in `$filter` are advanced queries: they need `ConsistencyLevel: eventual`
  * (real Graph often wants `$count=true` as well; the emulator asks only for the header). */
 export function requireAdvancedQuery(c: Context, operator: string): void {
-  if ((c.req.header('consistencylevel') ?? '').trim().toLowerCase() !== 'eventual') {
+  if (!eventual(c)) {
     throw new GraphError(
       400,
       'Request_UnsupportedQuery',
@@ -75,9 +85,20 @@ export function requireAdvancedQuery(c: Context, operator: string): void {
 }
 
 /** `@odata.context` names the selected properties, like Graph: `$metadata#contacts(id,displayName)`. */
-export function contextUrl(baseUrl: string, select: readonly string[] | undefined, suffix = ''): string {
+export function contextUrl(baseUrl: string, entitySet: string, select: readonly string[] | undefined, suffix = ''): string {
   const props = select && select.length > 0 ? `(${select.join(',')})` : '';
-  return `${baseUrl}/v1.0/$metadata#contacts${props}${suffix}`;
+  return `${baseUrl}/v1.0/$metadata#${entitySet}${props}${suffix}`;
+}
+
+/** The next page's link: the caller's query options (Graph keeps them) with a new skip token. */
+export function nextPageLink(ctx: EmulatorContext, c: Context, token: string): string {
+  const url = new URL(c.req.url);
+  const parts: string[] = [];
+  for (const [name, value] of url.searchParams) {
+    if (name !== '$skiptoken') parts.push(`${name}=${encodeQueryValue(value)}`);
+  }
+  parts.push(`$skiptoken=${token}`);
+  return `${ctx.baseUrl}${url.pathname}?${parts.join('&')}`;
 }
 
 /** Query-string encoding that keeps OData punctuation readable, as Graph's own links do. */

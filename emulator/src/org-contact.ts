@@ -76,6 +76,16 @@ export type OrgContactProperty = (typeof ORG_CONTACT_PROPERTIES)[number];
 
 export const PHONE_TYPES: readonly PhoneType[] = ['business', 'mobile', 'businessFax'];
 
+const STRING = 'string' as const;
+
+/** The orgContact type as $select and $filter see it. */
+export const ORG_CONTACT_TYPE = {
+  name: 'microsoft.graph.orgContact',
+  resource: 'OrgContact',
+  properties: ORG_CONTACT_PROPERTIES,
+  filterable: { id: STRING, companyName: STRING, department: STRING, displayName: STRING, givenName: STRING, jobTitle: STRING, mail: STRING, mailNickname: STRING, surname: STRING },
+};
+
 export const ORG_CONTACT_ODATA_TYPE = '#microsoft.graph.orgContact';
 
 export function emptyAddress(): PhysicalOfficeAddress {
@@ -107,12 +117,6 @@ export function emptyOrgContact(id: string): OrgContact {
     serviceProvisioningErrors: [],
     imAddresses: [],
   };
-}
-
-/** Case-insensitive lookup, as Graph matches $select names regardless of case. */
-export function findProperty(name: string): OrgContactProperty | undefined {
-  const lower = name.toLowerCase();
-  return ORG_CONTACT_PROPERTIES.find((p) => p.toLowerCase() === lower);
 }
 
 /** Projects a contact onto the selected properties; id is always kept. */

@@ -1,15 +1,25 @@
-// Access and ID tokens shaped like Entra's: v1 app-only tokens for Graph, v2 user tokens for
-// the Switchboard API, and the validation Graph applies to incoming bearer tokens.
+// Access and ID tokens shaped like Entra's: v1 app-only and delegated tokens for Graph, v2 (or
+// v1) user tokens for the Switchboard API, and the validation Graph applies to incoming bearer
+// tokens. Entra signs every tenant's tokens with the same keys, so a token standing for another
+// tenant differs only in its issuer and `tid`.
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { entraIssuer, GRAPH_APP_ID, GRAPH_RESOURCE, stsIssuer, type EmulatorContext } from './context.ts';
-import type { DemoUser, RegisteredApp } from './directory.ts';
+import { roleTemplateIds, type MembershipClaims } from './membership-claims.ts';
+import type { User } from './users.ts';
 
 export const TOKEN_LIFETIME_SECONDS = 3599;
 
-// Well-known directory role template: Global Administrator.
-const GLOBAL_ADMIN_ROLE = '62e90394-69f5-4237-9190-012177145e10';
+/** What an app-only token says about its app. */
+export interface AppPrincipal {
+  appId: string;
+  displayName: string;
+  /** Object id of the app's service principal: `oid` and `sub`. */
+  servicePrincipalId: string;
+  /** App roles of the token's resource that the service principal holds. */
+  roles: string[];
+}
 
 async function sign(ctx: EmulatorContext, claims: JWTPayload, lifetime = TOKEN_LIFETIME_SECONDS): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -38,7 +48,12 @@ function pairwiseSubject(oid: string, clientId: string): string {
   return createHash('sha256').update(`${oid}|${clientId}`).digest('base64url');
 }
 
-export function appTokenForGraph(ctx: EmulatorContext, app: RegisteredApp): Promise<string> {
+/** Entra omits `roles` entirely when there are none. */
+function rolesClaim(roles: readonly string[]): { roles?: string[] } {
+  return roles.length > 0 ? { roles: [...roles] } : {};
+}
+
+export function appTokenForGraph(ctx: EmulatorContext, app: AppPrincipal): Promise<string> {
   const sts = stsIssuer(ctx);
   return sign(ctx, {
     aud: GRAPH_RESOURCE,
@@ -50,8 +65,7 @@ export function appTokenForGraph(ctx: EmulatorContext, app: RegisteredApp): Prom
     idp: sts,
     idtyp: 'app',
     oid: app.servicePrincipalId,
-    // Entra omits the claim entirely when the app holds no roles.
-    ...(app.roles.length > 0 ? { roles: [...app.roles] } : {}),
+    ...rolesClaim(app.roles),
     sub: app.servicePrincipalId,
     tenant_region_scope: 'EU',
     tid: ctx.tenantId,
@@ -61,87 +75,134 @@ export function appTokenForGraph(ctx: EmulatorContext, app: RegisteredApp): Prom
   });
 }
 
-/** App-only token for the Switchboard API itself (client credentials against the API app). */
-export function appTokenForApi(ctx: EmulatorContext, app: RegisteredApp): Promise<string> {
+/** App-only token for an API of the tenant (client credentials against e.g. the Switchboard API). */
+export function appTokenForApi(ctx: EmulatorContext, app: AppPrincipal, audience: string): Promise<string> {
   return sign(ctx, {
-    aud: ctx.directory.apiApp.clientId,
+    aud: audience,
     iss: entraIssuer(ctx),
     ...opaqueClaims(),
     azp: app.appId,
     azpacr: '1',
     idtyp: 'app',
     oid: app.servicePrincipalId,
+    ...rolesClaim(app.roles),
     sub: app.servicePrincipalId,
     tid: ctx.tenantId,
     ver: '2.0',
   });
 }
 
-export function userTokenForApi(
-  ctx: EmulatorContext,
-  user: DemoUser,
-  clientId: string,
-  confidential: boolean,
-): Promise<string> {
-  return sign(ctx, {
-    aud: ctx.directory.apiApp.clientId,
-    iss: entraIssuer(ctx),
+export interface ApiTokenInput {
+  user: User;
+  /** The app that asked (azp / appid). */
+  clientId: string;
+  confidential: boolean;
+  /** Delegated scopes of the API granted to the client (`scp`). */
+  scopes: readonly string[];
+  /** The API's app roles the user holds. */
+  roles: readonly string[];
+  membership: MembershipClaims;
+  /** 2: issuer `<authority>/<tid>/v2.0`, `azp`; 1: issuer `https://sts.windows.net/<tid>/`, `appid`. */
+  version: 1 | 2;
+  audience: string;
+  tenantId: string;
+}
+
+export function userTokenForApi(ctx: EmulatorContext, input: ApiTokenInput): Promise<string> {
+  const { user } = input;
+  const common = {
+    aud: input.audience,
     ...opaqueClaims(),
-    azp: clientId,
-    azpacr: confidential ? '1' : '0',
     name: user.displayName,
-    oid: user.oid,
-    preferred_username: user.username,
-    ...(user.roles.length > 0 ? { roles: [...user.roles] } : {}),
-    scp: 'access_as_user',
+    oid: user.id,
+    ...rolesClaim(input.roles),
+    scp: input.scopes.join(' '),
+    sub: pairwiseSubject(user.id, ctx.directory.apiApp.clientId),
+    tid: input.tenantId,
+    ...input.membership,
+  };
+  if (input.version === 1) {
+    return sign(ctx, {
+      ...common,
+      iss: stsIssuer(ctx, input.tenantId),
+      acr: '1',
+      amr: ['pwd'],
+      appid: input.clientId,
+      appidacr: input.confidential ? '1' : '0',
+      family_name: user.surname ?? undefined,
+      given_name: user.givenName ?? undefined,
+      unique_name: user.userPrincipalName,
+      upn: user.userPrincipalName,
+      ver: '1.0',
+    });
+  }
+  return sign(ctx, {
+    ...common,
+    iss: entraIssuer(ctx, input.tenantId),
+    azp: input.clientId,
+    azpacr: input.confidential ? '1' : '0',
+    preferred_username: user.userPrincipalName,
     sid: randomUUID(),
-    sub: pairwiseSubject(user.oid, ctx.directory.apiApp.clientId),
-    tid: ctx.tenantId,
     ver: '2.0',
   });
 }
 
+export interface GraphTokenInput {
+  user: User;
+  client: { appId: string; displayName: string };
+  confidential: boolean;
+  scopes: readonly string[];
+  tenantId: string;
+}
+
 /** Delegated Graph token (v1 shape), as a user gets it for `https://graph.microsoft.com/...` scopes. */
-export function userTokenForGraph(ctx: EmulatorContext, user: DemoUser, clientId: string, scp: string): Promise<string> {
-  const sts = stsIssuer(ctx);
-  const [given, ...rest] = user.displayName.split(' ');
+export function userTokenForGraph(ctx: EmulatorContext, input: GraphTokenInput): Promise<string> {
+  const { user } = input;
+  const sts = stsIssuer(ctx, input.tenantId);
   return sign(ctx, {
     aud: GRAPH_RESOURCE,
     iss: sts,
     ...opaqueClaims(),
     acr: '1',
     amr: ['pwd'],
-    app_displayname: 'Switchboard',
-    appid: clientId,
-    appidacr: '0',
-    family_name: rest.join(' '),
-    given_name: given,
+    app_displayname: input.client.displayName,
+    appid: input.client.appId,
+    appidacr: input.confidential ? '1' : '0',
+    family_name: user.surname ?? undefined,
+    given_name: user.givenName ?? undefined,
     idtyp: 'user',
     name: user.displayName,
-    oid: user.oid,
-    scp,
-    sub: pairwiseSubject(user.oid, GRAPH_APP_ID),
+    oid: user.id,
+    scp: input.scopes.join(' '),
+    sub: pairwiseSubject(user.id, GRAPH_APP_ID),
     tenant_region_scope: 'EU',
-    tid: ctx.tenantId,
-    unique_name: user.username,
-    upn: user.username,
+    tid: input.tenantId,
+    unique_name: user.userPrincipalName,
+    upn: user.userPrincipalName,
     ver: '1.0',
-    wids: user.roles.includes('Directory.Admin') ? [GLOBAL_ADMIN_ROLE] : [],
+    wids: roleTemplateIds(user),
   });
 }
 
-export function idToken(ctx: EmulatorContext, user: DemoUser, clientId: string): Promise<string> {
+export function idToken(
+  ctx: EmulatorContext,
+  input: { user: User; clientId: string; tenantId: string; nonce?: string; sid: string; membership: MembershipClaims },
+): Promise<string> {
+  const { user } = input;
   return sign(ctx, {
-    aud: clientId,
-    iss: entraIssuer(ctx),
+    aud: input.clientId,
+    iss: entraIssuer(ctx, input.tenantId),
     name: user.displayName,
-    oid: user.oid,
-    preferred_username: user.username,
+    ...(input.nonce === undefined ? {} : { nonce: input.nonce }),
+    oid: user.id,
+    preferred_username: user.userPrincipalName,
     rh: opaqueClaims().rh,
-    sub: pairwiseSubject(user.oid, clientId),
-    tid: ctx.tenantId,
+    sid: input.sid,
+    sub: pairwiseSubject(user.id, input.clientId),
+    tid: input.tenantId,
     uti: opaqueClaims().uti,
     ver: '2.0',
+    ...input.membership,
   });
 }
 

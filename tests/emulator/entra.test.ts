@@ -236,7 +236,7 @@ describe('resource owner password (demo users)', () => {
   });
 
   it('rejects an unsupported grant type (AADSTS70003)', async () => {
-    const response = await h.http.postForm(h.tokenUrl, { grant_type: 'authorization_code', client_id: app.appId });
+    const response = await h.http.postForm(h.tokenUrl, { grant_type: 'urn:ietf:params:oauth:grant-type:saml1_1-bearer', client_id: app.appId });
     expect(response.status).toBe(400);
     expectEntraError(response.json<EntraErrorBody>(), 'unsupported_grant_type', 70003);
   });
