@@ -1,7 +1,8 @@
 /**
  * Entra sign-in through MSAL in a real browser, against the real API: nested app auth in Outlook's
  * side panel (the host's bridge, stubbed where Office.js would provide it) and the popup sign-in of
- * a plain browser window through the v5 redirect bridge page (the authority stubbed at the network).
+ * a plain browser window through the v5 redirect bridge page (the API's own authority, answered by
+ * the test at the network: the page's CSP lets MSAL reach that authority and no other).
  * The tokens are real: issued by the stack's tenant and verified by the API. The page is told to use
  * Entra by replacing `/app-config.json`; the stack itself runs in demo mode.
  */
@@ -14,8 +15,6 @@ import { launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts'
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User', oid: '5a1b2c3d-0000-4000-8000-00000000a11e' };
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-/** A stand-in authority on an origin of its own; every request to it is answered by the test. */
-const AUTHORITY_HOST = 'login.test.example';
 
 let stack: Stack;
 let browser: Browser;
@@ -69,9 +68,10 @@ async function newContext(authority: string): Promise<BrowserContext> {
   return context;
 }
 
-describe('nested app auth in the Outlook side panel', () => {
-  const authority = `https://login.microsoftonline.com/${'f'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`;
+/** The authority the API is configured with (the stack's tenant), as `/app-config.json` names it. */
+const stackAuthority = (): string => `${stack.emulator.url}/${stack.emulator.tenantId}`;
 
+describe('nested app auth in the Outlook side panel', () => {
   /**
    * Office.js as the page sees it, with the nested-app-auth bridge Outlook provides: the host answers
    * with its signed-in user's token, or asks for interaction until the user has signed in once.
@@ -120,7 +120,10 @@ describe('nested app auth in the Outlook side panel', () => {
   }
 
   async function openInOutlook(needsInteraction: boolean): Promise<{ context: BrowserContext; page: Page }> {
+    const authority = stackAuthority();
     const context = await newContext(authority);
+    // The host brokers every token: nothing may reach the authority from the page.
+    await context.route(`${new URL(authority).origin}/**`, (route) => route.abort());
     await context.route(OFFICE_JS, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
     await context.addInitScript(installOutlookWithBridge, {
       sender: { emailAddress: 'stranger@elsewhere.example', displayName: 'Sam Stranger' },
@@ -177,15 +180,13 @@ describe('nested app auth in the Outlook side panel', () => {
 });
 
 describe('popup sign-in in a browser window', () => {
-  const authority = `https://${AUTHORITY_HOST}/contoso-tenant`;
-
   /** Entra's endpoints as MSAL uses them: metadata, the authorize page in the popup, the token endpoint. */
-  async function stubAuthority(context: BrowserContext): Promise<{ authorizeRequests: URL[] }> {
+  async function stubAuthority(context: BrowserContext, authority: string): Promise<{ authorizeRequests: URL[] }> {
     const clientId = stack.emulator.apiApp.clientId;
     const authorizeRequests: URL[] = [];
     const clientInfo = base64url({ uid: USER.oid, utid: stack.emulator.tenantId });
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*' };
-    await context.route(`https://${AUTHORITY_HOST}/**`, async (route: Route) => {
+    await context.route(`${new URL(authority).origin}/**`, async (route: Route) => {
       const url = new URL(route.request().url());
       if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
       if (url.pathname.endsWith('/.well-known/openid-configuration')) {
@@ -229,8 +230,9 @@ describe('popup sign-in in a browser window', () => {
   }
 
   it('signs in through the popup and the redirect bridge, then renews silently after a reload', async () => {
+    const authority = stackAuthority();
     const context = await newContext(authority);
-    const { authorizeRequests } = await stubAuthority(context);
+    const { authorizeRequests } = await stubAuthority(context, authority);
     // Outside Outlook, Office.js reports no host; the real library answers onReady the same way.
     await context.route(OFFICE_JS, (route) =>
       route.fulfill({
