@@ -28,6 +28,23 @@ export const diallingProfileSchema = z.object({
 export type DiallingProfile = z.infer<typeof diallingProfileSchema>;
 export type DiallingProfileInput = z.input<typeof diallingProfileSchema>;
 
+/** Wizard step 3: how a stored number reads with a dialling profile, before anything is saved. */
+export const phonePreviewSchema = z.object({
+  number: z.string().max(LIMITS.numberMaxLength),
+  dialling: diallingProfileSchema,
+});
+
+export interface PhonePreview {
+  /** What a caller's network presents; null when the number cannot be read with this profile. */
+  e164: string | null;
+  /** Base number when an extension is known. */
+  main: string | null;
+  extension: string | null;
+  display: { international: string; national: string; shortest: string } | null;
+  /** Why it cannot be read: 'empty' | 'unreadable' | 'invalid' | 'needs-main-number' | 'needs-area-code'. */
+  problem: string | null;
+}
+
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
 
 /**
@@ -71,13 +88,21 @@ export const createDataSourceSchema = z.object({
   enabled: z.boolean().default(true),
   autoStart: z.boolean().default(true),
   tenantId: z.string().trim().min(1).max(100),
-  clientId: z.string().trim().min(1).max(100),
-  clientSecret: z.string().min(1).max(1000),
+  /** The manual path: an existing app's client id and secret. */
+  clientId: z.string().trim().min(1).max(100).optional(),
+  clientSecret: z.string().min(1).max(1000).optional(),
+  /** Or the app GENERATE APP made (`GeneratedApp.credentialId`); its secret never passed the browser. */
+  credentialId: z.string().uuid().optional(),
   schedule: syncScheduleSchema.default({ intervalMinutes: 15, days: [], window: null }),
   dialling: diallingProfileSchema.default({ country: 'DE', areaCode: null, mainNumber: null, extensionLength: null, outsideLinePrefix: null, displayFormat: 'shortest' }),
   /** Caller identification may fall back to a company's main-number entry for an unknown extension. */
   approximation: z.boolean().default(true),
   access: sourceAccessSchema.default({ mode: 'everyone' }),
+}).superRefine((source, ctx) => {
+  const manual = source.clientId !== undefined && source.clientSecret !== undefined;
+  if (manual === (source.credentialId !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['credentialId'], message: 'either credentialId (a generated app) or clientId and clientSecret (an existing app)' });
+  }
 });
 export type CreateDataSource = z.input<typeof createDataSourceSchema>;
 
@@ -113,6 +138,8 @@ export interface DataSourceView {
   tenantId: string;
   clientId: string;
   hasSecret: boolean;
+  /** Object id of the Entra application when GENERATE APP made it (REMOVE APP deletes it); null for a manually entered app. */
+  appObjectId: string | null;
   schedule: SyncSchedule;
   dialling: DiallingProfile;
   approximation: boolean;

@@ -8,3 +8,4 @@ export * from './datasource.ts';
 export * from './session.ts';
 export * from './problem.ts';
 export * from './audit.ts';
+export * from './app-registration.ts';

@@ -9,6 +9,9 @@ export const PROBLEM_CODES = [
   'sign_in_failed',
   'body_too_large',
   'rate_limited',
+  'graph_permission_denied',
+  'graph_token_rejected',
+  'graph_error',
   'http_error',
   'internal_error',
 ] as const;

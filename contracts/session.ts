@@ -26,3 +26,9 @@ export interface Me {
   roles: string[];
   isAdmin: boolean;
 }
+
+/** Demo mode only: a delegated Graph token of the signed-in demo user, standing in for the consent popup. */
+export interface DemoGraphTokenResponse {
+  accessToken: string;
+  scopes: string[];
+}

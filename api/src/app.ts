@@ -21,7 +21,10 @@ import { auditRoutes } from './routes/audit-routes.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
 import { directoryRoutes } from './routes/directory-routes.ts';
 import type { AppEnv } from './routes/openapi-app.ts';
-import { clientConfig, demoRoutes, sessionRoutes } from './routes/session-routes.ts';
+import { clientConfig, demoGraphRoutes, demoRoutes, sessionRoutes } from './routes/session-routes.ts';
+import { appRegistrationRoutes } from './routes/app-registration-routes.ts';
+import { phoneRoutes } from './routes/phone-routes.ts';
+import type { AppRegistrationService } from './app-registration/app-registration-service.ts';
 
 export interface AppDeps {
   config: Config;
@@ -31,6 +34,7 @@ export interface AppDeps {
   directory: Directory;
   dataSources: DataSourceService;
   store: Store;
+  appRegistrations: AppRegistrationService;
   metrics: Metrics;
   version: string;
 }
@@ -95,8 +99,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       lookup: new RateLimiter('lookup', config.rateLimits.lookup),
     }),
   );
-  app.route('/', dataSourceRoutes(deps.dataSources, new AuditTrail(deps.store, logger)));
+  const audit = new AuditTrail(deps.store, logger);
+  app.route('/', dataSourceRoutes(deps.dataSources, audit));
   app.route('/', auditRoutes(deps.store));
+  app.route('/', appRegistrationRoutes(deps.appRegistrations, deps.dataSources, audit));
+  app.route('/', phoneRoutes());
+  if (config.demo) app.route('/', demoGraphRoutes(config, config.demo));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: deps.version } });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
+import { AppRegistrationService } from './app-registration/app-registration-service.ts';
 import { createHttpServer } from './http-server.ts';
 import { pageHeaders } from './security-headers.ts';
 import { graphGroupReader } from './auth/graph-group-reader.ts';
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
         scope: config.graph.scope,
         tenantId: source.tenantId,
         clientId: source.clientId,
-        clientSecret: secrets.open(source.secretSealed),
+        clientSecret: source.secretSealed ? secrets.open(source.secretSealed) : '',
         gate: gates.for(source.tenantId),
         signal,
         observer,
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const access = new SourceAccessPolicy(config.auth.tenantId, new GroupMembership(graphGroupReader(config, store, secrets), logger));
   const dataSources = new DataSourceService(store, secrets, engine, scheduler, directory, access);
   await dataSources.loadAccessRules();
-  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store });
+  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store, appRegistrations: new AppRegistrationService(config, store, secrets, logger) });
 
   const server = createHttpServer(app, pageHeaders(config.auth.authorityHost)).listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');

@@ -20,6 +20,7 @@ const source: DataSourceRecord = {
   schedule: { intervalMinutes: 15, days: [1, 2, 3, 4, 5], window: { from: '07:00', to: '19:00' } },
   dialling: { country: 'DE', areaCode: '89', mainNumber: '89987654', extensionLength: 3, outsideLinePrefix: '0', displayFormat: 'shortest' },
   approximation: true,
+  appObjectId: null,
   access: { mode: 'groups', groups: [{ id: '6b1c5c1e-1f00-4a2b-9d7e-000000000001', displayName: 'Sales' }] },
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

@@ -8,14 +8,14 @@ type DemoUser = NonNullable<Config['demo']>['users'][number];
  * Signs a configured demo user in with the resource-owner password grant, a real Entra flow,
  * so demo tokens are issued, signed and verified exactly like production ones.
  */
-export async function demoSignIn(auth: Config['auth'], user: DemoUser): Promise<DemoSignInResponse> {
+export async function demoSignIn(auth: Config['auth'], user: DemoUser, scope = auth.apiScope): Promise<DemoSignInResponse> {
   const response = await fetch(`${auth.authorityHost}/${auth.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'password',
       client_id: auth.clientId,
-      scope: auth.apiScope,
+      scope,
       username: user.username,
       password: user.password,
     }),

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createDataSourceSchema, DataSourceView, SyncStatus, UnreadableNumber, updateDataSourceSchema } from '../../../contracts/index.ts';
 import { ApiError, notFound } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import { takeGeneratedApp } from '../app-registration/app-registration-service.ts';
 import type { SourceAccessPolicy } from '../auth/source-access.ts';
 import type { Directory, SourceFilter } from '../directory/directory.ts';
 import type { DataSourceRecord } from '../store/data-source-repository.ts';
@@ -32,19 +33,24 @@ export class DataSourceService {
     return (await this.store.dataSources.list()).filter((s) => visible(s.id)).map((s) => present(s, this.directory.contactCount(s.id)));
   }
 
+  async view(id: string): Promise<DataSourceView> {
+    return present(await this.require(id), this.directory.contactCount(id));
+  }
+
   async create(input: CreateInput): Promise<DataSourceView> {
     if (await this.store.dataSources.get(input.id)) {
       throw new ApiError(409, 'data_source_exists', `A data source with the id "${input.id}" exists already.`);
     }
     const now = new Date().toISOString();
-    const { clientSecret, ...settings } = input;
-    const record: DataSourceRecord = {
-      ...settings,
-      secretSealed: this.secrets.seal(clientSecret),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this.store.dataSources.insert(record);
+    const { clientId, clientSecret, credentialId, ...settings } = input;
+    const record = await this.store.transaction(async (store) => {
+      const credentials = credentialId
+        ? await takeGeneratedApp(store, credentialId, input.tenantId)
+        : { clientId: clientId ?? '', secretSealed: this.secrets.seal(clientSecret ?? ''), appObjectId: null };
+      const created: DataSourceRecord = { ...settings, ...credentials, createdAt: now, updatedAt: now };
+      await store.dataSources.insert(created);
+      return created;
+    });
     this.access.set(record.id, record.tenantId, record.access);
     if (record.enabled && record.autoStart) this.startSync(record.id);
     return present(record, 0);
@@ -60,7 +66,8 @@ export class DataSourceService {
     const next: DataSourceRecord = {
       ...current,
       ...settings,
-      ...(clientSecret === undefined ? {} : { secretSealed: this.secrets.seal(clientSecret) }),
+      // Credentials entered by hand replace a generated app: REMOVE APP no longer applies to it.
+      ...(clientSecret === undefined ? {} : { secretSealed: this.secrets.seal(clientSecret), appObjectId: null }),
       updatedAt: new Date().toISOString(),
     };
     await this.store.dataSources.update(next);
@@ -131,6 +138,7 @@ function present(s: DataSourceRecord, contactCount: number): DataSourceView {
     dialling: s.dialling,
     approximation: s.approximation,
     access: s.access,
+    appObjectId: s.appObjectId,
     contactCount,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

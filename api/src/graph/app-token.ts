@@ -13,6 +13,7 @@ export interface AppCredentials {
  * lives is configuration: Microsoft's cloud, a national cloud, or a stand-in.
  */
 export function appTokenSource(credentials: AppCredentials): () => Promise<string> {
+  if (!credentials.clientSecret) return () => Promise.reject(new MissingCredentialsError());
   const msal = new ConfidentialClientApplication({
     auth: {
       clientId: credentials.clientId,
@@ -28,4 +29,12 @@ export function appTokenSource(credentials: AppCredentials): () => Promise<strin
     if (!result) throw new Error('Entra returned no access token');
     return result.accessToken;
   };
+}
+
+/** The data source holds no app secret (REMOVE APP took it, or none was ever entered). */
+export class MissingCredentialsError extends Error {
+  constructor() {
+    super('no app credentials');
+    this.name = 'MissingCredentialsError';
+  }
 }

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { demoSignInSchema, type ClientConfig, type Me } from '../../../contracts/index.ts';
+import { APP_MANAGEMENT_SCOPES, demoSignInSchema, type ClientConfig, type DemoGraphTokenResponse, type Me } from '../../../contracts/index.ts';
 import { demoSignIn } from '../auth/demo-sign-in.ts';
 import type { Config } from '../config.ts';
 import { unauthorized } from '../problem.ts';
@@ -55,5 +55,25 @@ export function demoRoutes(config: Config, demo: NonNullable<Config['demo']>) {
     const user = demo.users.find((u) => u.username === c.req.valid('json').username);
     if (!user) throw unauthorized('No such demo user.');
     return c.json(await demoSignIn(config.auth, user), 200);
+  });
+}
+
+const demoGraphTokenRoute = createRoute({
+  method: 'post',
+  path: '/api/demo/graph-token',
+  summary: "A delegated Graph token for the signed-in demo user, standing in for the consent popup (demo mode only)",
+  security: BEARER,
+  responses: { 200: { description: 'A Graph access token with the app management scopes' } },
+});
+
+/** Demo mode's stand-in for the administrator's consent popup: the same delegated token, got with the demo password. */
+export function demoGraphRoutes(config: Config, demo: NonNullable<Config['demo']>) {
+  return createRouter().openapi(demoGraphTokenRoute, async (c) => {
+    const user = demo.users.find((u) => u.username.toLowerCase() === c.get('principal').username?.toLowerCase());
+    if (!user) throw unauthorized('Only demo users get a demo Graph token.');
+    const scopes = APP_MANAGEMENT_SCOPES.map((s) => `https://graph.microsoft.com/${s}`);
+    const { accessToken } = await demoSignIn(config.auth, user, scopes.join(' '));
+    const body: DemoGraphTokenResponse = { accessToken, scopes: [...APP_MANAGEMENT_SCOPES] };
+    return c.json(body, 200);
   });
 }

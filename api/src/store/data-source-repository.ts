@@ -51,6 +51,7 @@ function fromRow(row: DataSourceTable): DataSourceRecord {
     dialling: diallingProfileSchema.parse(JSON.parse(row.dialling)),
     approximation: row.approximation === 1,
     access: sourceAccessSchema.parse(JSON.parse(row.access)),
+    appObjectId: row.app_object_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -72,6 +73,7 @@ function toRow(r: DataSourceRecord): DataSourceTable {
     dialling: JSON.stringify(r.dialling),
     approximation: r.approximation ? 1 : 0,
     access: JSON.stringify(r.access),
+    app_object_id: r.appObjectId,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
   };

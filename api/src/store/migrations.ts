@@ -91,6 +91,24 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0005-generated-apps': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('data_sources').addColumn('app_object_id', 'text').execute();
+      await db.schema
+        .createTable('generated_apps')
+        .addColumn('credential_id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('app_object_id', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('permissions', 'text', (c) => c.notNull())
+        .addColumn('secret_sealed', 'text', (c) => c.notNull())
+        .addColumn('secret_expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,7 @@ export interface Database {
   sync_state: SyncStateTable;
   sync_partitions: SyncPartitionTable;
   audit_log: AuditLogTable;
+  generated_apps: GeneratedAppTable;
 }
 
 export interface DataSourceTable {
@@ -29,6 +30,8 @@ export interface DataSourceTable {
   approximation: number;
   /** SourceAccess as JSON. */
   access: string;
+  /** The Entra application GENERATE APP created for the source; null for a manually entered app. */
+  app_object_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -90,4 +93,20 @@ export interface AuditLogTable {
   code: string | null;
   /** JSON object. */
   details: string;
+}
+
+/** Apps GENERATE APP created that no data source has taken yet; the secret stays here, sealed. */
+export interface GeneratedAppTable {
+  credential_id: string;
+  tenant_id: string;
+  client_id: string;
+  app_object_id: string;
+  display_name: string;
+  /** JSON: [{name, granted}]. */
+  permissions: string;
+  secret_sealed: string;
+  secret_expires_at: string;
+  created_at: string;
+  /** Object id of the administrator who generated it. */
+  created_by: string;
 }

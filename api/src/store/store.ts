@@ -9,6 +9,7 @@ import { ContactRepository } from './contact-repository.ts';
 import { SyncStateRepository } from './sync-state-repository.ts';
 import { PartitionRepository } from './partition-repository.ts';
 import { AuditRepository } from './audit-repository.ts';
+import { GeneratedAppRepository } from './generated-app-repository.ts';
 
 /**
  * The one way into persistent state. Sync and API code see repositories, never SQL or the
@@ -20,6 +21,7 @@ export class Store {
   readonly syncState: SyncStateRepository;
   readonly partitions: PartitionRepository;
   readonly audit: AuditRepository;
+  readonly generatedApps: GeneratedAppRepository;
 
   private constructor(private readonly db: Kysely<Database> | Transaction<Database>) {
     this.dataSources = new DataSourceRepository(db);
@@ -27,6 +29,7 @@ export class Store {
     this.syncState = new SyncStateRepository(db);
     this.partitions = new PartitionRepository(db);
     this.audit = new AuditRepository(db);
+    this.generatedApps = new GeneratedAppRepository(db);
   }
 
   static async open(file: string): Promise<Store> {

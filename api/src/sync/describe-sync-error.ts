@@ -1,8 +1,13 @@
+import { MissingCredentialsError } from '../graph/app-token.ts';
+
 /**
  * Turns whatever a sync round failed with into one sentence an administrator can act on.
  * The raw error goes to the log; this text goes to the status tooltip.
  */
 export function describeSyncError(error: unknown): string {
+  if (error instanceof MissingCredentialsError) {
+    return 'The data source has no app credentials: its app was removed. Generate an app, or enter the credentials of an existing one.';
+  }
   const e = error as { statusCode?: unknown; code?: unknown; errorCode?: unknown; message?: unknown } | null;
   const status = typeof e?.statusCode === 'number' ? e.statusCode : null;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.errorCode === 'string' ? e.errorCode : '';

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import {
+  APP_MANAGEMENT_SCOPES,
+  GRAPH_APP_PERMISSIONS,
+  type AccessCheck,
+  type CheckAccessRequest,
+  type CheckAccessResponse,
+  type DirectoryObjectHit,
+  type GeneratedApp,
+} from '../../../contracts/index.ts';
+import type { Principal } from '../auth/token-verifier.ts';
+import type { Config } from '../config.ts';
+import { AppManagement } from '../graph/app-management.ts';
+import { appTokenSource } from '../graph/app-token.ts';
+import { readDirectoryObjects } from '../graph/directory-objects.ts';
+import type { Logger } from '../logger.ts';
+import { ApiError, notFound } from '../problem.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
+import type { GeneratedAppRecord } from '../store/generated-app-repository.ts';
+import type { Store } from '../store/store.ts';
+
+/** How long a generated secret lives; Entra allows up to two years. */
+const SECRET_LIFETIME_MS = 2 * 365 * 24 * 3600_000;
+
+interface AppCredentialsInput {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * GENERATE APP, CHECK ACCESS and REMOVE APP (wizard step 2), and the directory pickers of step 4.
+ * A generated app's secret goes straight from Graph into the sealed store: the browser only ever
+ * holds a credential id, which the data source takes when it is saved.
+ */
+export class AppRegistrationService {
+  constructor(
+    private readonly config: Config,
+    private readonly store: Store,
+    private readonly secrets: SecretBox,
+    private readonly logger: Logger,
+  ) {}
+
+  async generate(input: { tenantId: string; displayName: string; graphToken: string }, actor: Principal): Promise<GeneratedApp> {
+    requireDelegatedToken(input.graphToken, input.tenantId);
+    const graph = new AppManagement(this.config.graph.baseUrl, input.graphToken);
+    const graphSp = await graph.graphServicePrincipal();
+    const roles = GRAPH_APP_PERMISSIONS.map((p) => ({ ...p, id: graphSp.roleIds.get(p.name) }));
+    const unknown = roles.find((r) => r.required && !r.id);
+    if (unknown) throw new ApiError(502, 'graph_error', `Microsoft Graph in this tenant offers no ${unknown.name} permission.`);
+    const app = await graph.createApplication(input.displayName, roles.flatMap((r) => (r.id ? [r.id] : [])));
+    try {
+      const servicePrincipalId = await graph.createServicePrincipal(app.appId);
+      const permissions: GeneratedApp['permissions'] = [];
+      for (const role of roles) {
+        const granted = role.id !== undefined && (await graph.assignAppRole(servicePrincipalId, graphSp.id, role.id).then(() => true, optionalGrant(role.required)));
+        permissions.push({ name: role.name, granted });
+      }
+      const password = await graph.addPassword(app.id, new Date(Date.now() + SECRET_LIFETIME_MS));
+      const record: GeneratedAppRecord = {
+        credentialId: randomUUID(),
+        tenantId: input.tenantId,
+        clientId: app.appId,
+        appObjectId: app.id,
+        displayName: input.displayName,
+        permissions,
+        secretSealed: this.secrets.seal(password.secretText),
+        secretExpiresAt: password.endDateTime,
+        createdAt: new Date().toISOString(),
+        createdBy: actor.oid,
+      };
+      await this.store.generatedApps.insert(record);
+      return presentGenerated(record);
+    } catch (error) {
+      // No half-made app stays behind in the customer's directory.
+      await graph.deleteApplication(app.id).catch((cleanup: unknown) => this.logger.warn({ err: cleanup, appId: app.appId }, 'could not delete a half-generated app'));
+      throw error;
+    }
+  }
+
+  /** Deletes a generated app no data source has taken (the wizard was left, or the admin changed their mind). */
+  async removeGenerated(credentialId: string, graphToken: string): Promise<void> {
+    const record = await this.store.generatedApps.get(credentialId);
+    if (!record) throw notFound('The generated app');
+    requireDelegatedToken(graphToken, record.tenantId);
+    await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(record.appObjectId);
+    await this.store.generatedApps.delete(credentialId);
+  }
+
+  /** Deletes the app GENERATE APP made for a source, in Entra and here; the source keeps its contacts until the next sync fails. */
+  async removeFromSource(sourceId: string, graphToken: string): Promise<void> {
+    const source = await this.store.dataSources.get(sourceId);
+    if (!source) throw notFound(`The data source "${sourceId}"`);
+    if (!source.appObjectId) {
+      throw new ApiError(409, 'http_error', 'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.');
+    }
+    requireDelegatedToken(graphToken, source.tenantId);
+    await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(source.appObjectId);
+    await this.store.dataSources.update({ ...source, secretSealed: '', appObjectId: null, updatedAt: new Date().toISOString() });
+  }
+
+  /** CHECK ACCESS: an app-only token, the permissions it carries, and one contact read with it. */
+  async checkAccess(request: CheckAccessRequest): Promise<CheckAccessResponse> {
+    const credentials = await this.credentialsFor(request);
+    const checks: AccessCheck[] = [];
+    let token: string;
+    try {
+      token = await appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials })();
+      checks.push({ name: 'token', ok: true, required: true, detail: 'Entra issued an app-only token for this app.' });
+    } catch (error) {
+      const said = error instanceof Error ? ` Entra said: "${error.message.split('\n')[0] ?? ''}"` : '';
+      checks.push({ name: 'token', ok: false, required: true, detail: `Entra issued no token for this app: check the tenant id, client id and secret (a new secret can take a minute to work).${said}` });
+      return { ok: false, checks };
+    }
+    const roles = rolesOf(token);
+    for (const permission of GRAPH_APP_PERMISSIONS) {
+      const ok = roles.includes(permission.name);
+      checks.push({
+        name: permission.name,
+        ok,
+        required: permission.required,
+        detail: ok ? `The app holds ${permission.name}.` : `The app lacks ${permission.name}${permission.required ? '; sync cannot read contacts without it' : ''}. Grant it with admin consent, or generate the app again.`,
+      });
+    }
+    const read = await fetch(`${this.config.graph.baseUrl}/v1.0/contacts?$top=1&$select=id`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) }).catch(() => null);
+    checks.push(
+      read?.ok
+        ? { name: 'read', ok: true, required: true, detail: 'One mail contact was read.' }
+        : { name: 'read', ok: false, required: true, detail: `Reading mail contacts failed${read ? ` (HTTP ${read.status})` : ': Graph could not be reached'}.` },
+    );
+    return { ok: checks.every((c) => c.ok || !c.required), checks };
+  }
+
+  /** The group and user pickers of the authorization step search the tenant with the source's app. */
+  async searchDirectory(kind: 'groups' | 'users', search: string, from: { credentialId?: string | undefined; sourceId?: string | undefined }): Promise<DirectoryObjectHit[]> {
+    const request = from.credentialId ? { credentialId: from.credentialId } : from.sourceId ? { sourceId: from.sourceId } : null;
+    if (!request) throw new ApiError(400, 'validation_failed', 'Name the app to search with: credentialId or sourceId.');
+    const credentials = await this.credentialsFor(request);
+    const token = appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials });
+    return readDirectoryObjects(this.config.graph.baseUrl, token, kind, search);
+  }
+
+  private async credentialsFor(request: CheckAccessRequest): Promise<AppCredentialsInput> {
+    if ('clientSecret' in request) return request;
+    if ('credentialId' in request) {
+      const record = await this.store.generatedApps.get(request.credentialId);
+      if (!record) throw notFound('The generated app');
+      return { tenantId: record.tenantId, clientId: record.clientId, clientSecret: this.secrets.open(record.secretSealed) };
+    }
+    const source = await this.store.dataSources.get(request.sourceId);
+    if (!source) throw notFound(`The data source "${request.sourceId}"`);
+    if (!source.secretSealed) throw new ApiError(409, 'http_error', 'This data source has no app credentials: generate an app or enter them.');
+    return { tenantId: source.tenantId, clientId: source.clientId, clientSecret: this.secrets.open(source.secretSealed) };
+  }
+}
+
+/**
+ * Takes a generated app for a data source being saved: its credentials move into the source.
+ * Given the store of the transaction that inserts the source, so both happen or neither.
+ */
+export async function takeGeneratedApp(store: Store, credentialId: string, tenantId: string): Promise<{ clientId: string; secretSealed: string; appObjectId: string }> {
+  const record = await store.generatedApps.get(credentialId);
+  if (!record) throw notFound('The generated app');
+  if (record.tenantId.toLowerCase() !== tenantId.toLowerCase()) throw new ApiError(400, 'validation_failed', `The generated app belongs to tenant ${record.tenantId}, not ${tenantId}.`);
+  await store.generatedApps.delete(credentialId);
+  return { clientId: record.clientId, secretSealed: record.secretSealed, appObjectId: record.appObjectId };
+}
+
+export function presentGenerated(record: GeneratedAppRecord): GeneratedApp {
+  return {
+    credentialId: record.credentialId,
+    tenantId: record.tenantId,
+    clientId: record.clientId,
+    appObjectId: record.appObjectId,
+    displayName: record.displayName,
+    permissions: record.permissions,
+    secretExpiresAt: record.secretExpiresAt,
+    portalUrl: entraPortalUrl(record.clientId),
+  };
+}
+
+/** The app's page in the Entra admin center. */
+export function entraPortalUrl(clientId: string): string {
+  return `https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${clientId}`;
+}
+
+/** An optional permission that could not be granted is reported, not fatal; a required one is. */
+function optionalGrant(required: boolean): (error: unknown) => false {
+  return (error) => {
+    if (required) throw error;
+    return false;
+  };
+}
+
+/**
+ * Reads (does not verify: that is Graph's job) the delegated token, so that a missing consent or
+ * the wrong tenant is told in plain words before Graph answers with a bare 403.
+ */
+function requireDelegatedToken(token: string, tenantId: string): void {
+  let claims: ReturnType<typeof decodeJwt>;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw new ApiError(401, 'graph_token_rejected', 'The Microsoft Graph sign-in is not a token; sign in again.');
+  }
+  if (typeof claims['tid'] === 'string' && claims['tid'].toLowerCase() !== tenantId.toLowerCase()) {
+    throw new ApiError(400, 'validation_failed', `You signed in to tenant ${claims['tid']}, but the data source reads tenant ${tenantId}.`);
+  }
+  const scopes = typeof claims['scp'] === 'string' ? claims['scp'].split(' ') : [];
+  const missing = APP_MANAGEMENT_SCOPES.filter((s) => !scopes.includes(s));
+  if (missing.length > 0) throw forbiddenGraph(`The sign-in lacks the delegated permission${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}; consent to ${missing.length > 1 ? 'them' : 'it'} when asked.`);
+}
+
+function forbiddenGraph(detail: string): ApiError {
+  return new ApiError(403, 'graph_permission_denied', detail);
+}
+
+function rolesOf(token: string): string[] {
+  try {
+    const roles = decodeJwt(token)['roles'];
+    return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
+  } catch {
+    return [];
+  }
+}

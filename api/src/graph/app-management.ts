@@ -1,0 +1,138 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import { ApiError } from '../problem.ts';
+
+/** Microsoft Graph's own app id: the resource whose app roles (OrgContact.Read.All, …) are granted. */
+export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+const REQUEST_TIMEOUT_MS = 15_000;
+/** A new service principal can be unknown to the next call for a few seconds (directory replication). */
+const REPLICATION_RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
+
+const graphErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
+const servicePrincipalListSchema = z.object({
+  value: z.array(z.object({ id: z.string(), appRoles: z.array(z.object({ id: z.string(), value: z.string().nullable().optional() })).optional() })),
+});
+const applicationSchema = z.object({ id: z.string(), appId: z.string(), displayName: z.string().optional() });
+const servicePrincipalSchema = z.object({ id: z.string() });
+const passwordSchema = z.object({ secretText: z.string(), endDateTime: z.string() });
+
+/**
+ * The Graph calls of GENERATE APP and REMOVE APP, made with the administrator's delegated token
+ * (Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All). The token is used for these calls
+ * only and never kept. Graph's refusals become problems that say what right is missing.
+ */
+export class AppManagement {
+  constructor(
+    private readonly graphBaseUrl: string,
+    private readonly token: string,
+  ) {}
+
+  /** The Microsoft Graph service principal of the tenant and the ids of its app roles by name. */
+  async graphServicePrincipal(): Promise<{ id: string; roleIds: Map<string, string> }> {
+    const body = servicePrincipalListSchema.parse(
+      await this.call('read the Microsoft Graph service principal', 'GET', `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${MICROSOFT_GRAPH_APP_ID}'`)}&$select=id,appRoles`),
+    );
+    const sp = body.value[0];
+    if (!sp) throw new ApiError(502, 'graph_error', 'The tenant has no Microsoft Graph service principal.');
+    return { id: sp.id, roleIds: new Map((sp.appRoles ?? []).flatMap((r) => (r.value ? [[r.value, r.id] as const] : []))) };
+  }
+
+  async createApplication(displayName: string, roleIds: string[]): Promise<{ id: string; appId: string }> {
+    return applicationSchema.parse(
+      await this.call('create the application', 'POST', '/applications', {
+        displayName,
+        signInAudience: 'AzureADMyOrg',
+        requiredResourceAccess: [{ resourceAppId: MICROSOFT_GRAPH_APP_ID, resourceAccess: roleIds.map((id) => ({ id, type: 'Role' })) }],
+      }),
+    );
+  }
+
+  async createServicePrincipal(appId: string): Promise<string> {
+    return servicePrincipalSchema.parse(await this.replicated('create the service principal', 'POST', '/servicePrincipals', { appId })).id;
+  }
+
+  /** Grants an app role to the new service principal: the admin consent. */
+  async assignAppRole(principalId: string, resourceId: string, appRoleId: string): Promise<void> {
+    await this.replicated('grant the application permission', 'POST', `/servicePrincipals/${encodeURIComponent(resourceId)}/appRoleAssignedTo`, {
+      principalId,
+      resourceId,
+      appRoleId,
+    });
+  }
+
+  async addPassword(applicationId: string, endDateTime: Date): Promise<{ secretText: string; endDateTime: string }> {
+    return passwordSchema.parse(
+      await this.replicated('create a client secret', 'POST', `/applications/${encodeURIComponent(applicationId)}/addPassword`, {
+        passwordCredential: { displayName: 'Switchboard', endDateTime: endDateTime.toISOString() },
+      }),
+    );
+  }
+
+  /** Deletes the application (and with it its service principal and secrets); gone already counts as done. */
+  async deleteApplication(applicationId: string): Promise<void> {
+    try {
+      await this.call('delete the application', 'DELETE', `/applications/${encodeURIComponent(applicationId)}`);
+    } catch (error) {
+      if (error instanceof GraphCallError && error.graphStatus === 404) return;
+      throw error;
+    }
+  }
+
+  /** Retries what fails only because an object created a moment ago has not replicated yet. */
+  private async replicated(action: string, method: string, path: string, body: unknown): Promise<unknown> {
+    for (const delay of [...REPLICATION_RETRY_DELAYS_MS, null]) {
+      try {
+        return await this.call(action, method, path, body);
+      } catch (error) {
+        const retryable = error instanceof GraphCallError && (error.graphStatus === 404 || (error.graphStatus === 400 && /does not exist|not found|replica/i.test(error.graphMessage)));
+        if (!retryable || delay === null) throw error;
+        await sleep(delay);
+      }
+    }
+    throw new Error('unreachable');
+  }
+
+  private async call(action: string, method: string, path: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.graphBaseUrl}/v1.0${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch {
+      throw new ApiError(502, 'graph_error', `Microsoft Graph could not be reached to ${action}.`);
+    }
+    if (response.ok) return response.status === 204 ? null : ((await response.json()) as unknown);
+    const parsed = graphErrorSchema.safeParse(await response.json().catch(() => null));
+    throw new GraphCallError(response.status, parsed.success ? parsed.data.error.code : 'unknown', parsed.success ? (parsed.data.error.message ?? '') : '', action);
+  }
+}
+
+/** A refusal by Graph, kept apart from our own problems so callers can tell "gone" from "denied". */
+export class GraphCallError extends ApiError {
+  constructor(
+    readonly graphStatus: number,
+    readonly graphCode: string,
+    readonly graphMessage: string,
+    action: string,
+  ) {
+    super(...describeRefusal(graphStatus, graphCode, graphMessage, action));
+  }
+}
+
+function describeRefusal(status: number, code: string, message: string, action: string): [ApiError['status'], 'graph_permission_denied' | 'graph_token_rejected' | 'graph_error' | 'not_found', string] {
+  const said = message ? ` Graph said: "${message}"` : '';
+  if (status === 401) return [401, 'graph_token_rejected', `Microsoft Graph did not accept the sign-in to ${action}; sign in again.${said}`];
+  if (status === 403 || code === 'Authorization_RequestDenied') {
+    return [
+      403,
+      'graph_permission_denied',
+      `Entra refused to ${action}: your account needs the Application Administrator (or Cloud Application Administrator) role to create apps and the Privileged Role Administrator (or Global Administrator) role to grant them Microsoft Graph permissions, and consent to Application.ReadWrite.All and AppRoleAssignment.ReadWrite.All.${said}`,
+    ];
+  }
+  if (status === 404) return [404, 'not_found', `Graph could not find what was needed to ${action}.${said}`];
+  return [502, 'graph_error', `Microsoft Graph failed to ${action} (HTTP ${status}).${said}`];
+}

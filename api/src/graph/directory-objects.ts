@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { DirectoryObjectHit } from '../../../contracts/index.ts';
+
+const PICKER_RESULTS = 20;
+const pageSchema = z.object({
+  value: z.array(z.object({ id: z.string(), displayName: z.string().nullable().optional(), mail: z.string().nullable().optional(), userPrincipalName: z.string().nullable().optional() })),
+});
+
+/**
+ * Groups or users whose display name matches, for the authorization step's pickers. `$search`
+ * needs `ConsistencyLevel: eventual` in Graph; quotes in the term are dropped, since they would
+ * end Graph's search expression.
+ */
+export async function readDirectoryObjects(graphBaseUrl: string, accessToken: () => Promise<string>, kind: 'groups' | 'users', term: string): Promise<DirectoryObjectHit[]> {
+  const clean = term.replace(/["\\]/g, ' ').trim();
+  const select = kind === 'groups' ? 'id,displayName,mail' : 'id,displayName,mail,userPrincipalName';
+  const url = `${graphBaseUrl}/v1.0/${kind}?$search=${encodeURIComponent(`"displayName:${clean}"`)}&$select=${select}&$top=${PICKER_RESULTS}`;
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${await accessToken()}`, ConsistencyLevel: 'eventual', Accept: 'application/json' },
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (!response.ok) throw new Error(`Graph answered ${response.status} searching ${kind}`);
+  return pageSchema.parse(await response.json()).value.map((o) => ({ id: o.id, displayName: o.displayName ?? o.id, secondary: o.mail ?? o.userPrincipalName ?? null }));
+}
