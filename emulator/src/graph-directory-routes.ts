@@ -27,8 +27,9 @@ export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   const target = (c: Context<GraphEnv>, others: Permission): User => {
     const idOrName = c.req.param('id');
     if (idOrName === undefined) {
-      const caller = requirePermission(c, READ_SELF);
+      const caller = c.get('caller');
       if (caller.kind !== 'user') throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+      requirePermission(c, READ_SELF);
       const me = users.get(caller.userId);
       if (!me) throw notFound(caller.userId);
       return me;

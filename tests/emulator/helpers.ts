@@ -15,6 +15,8 @@ export interface Harness {
   graphToken(roles?: string[]): Promise<string>;
   /** GET a Graph URL (absolute or /v1.0-relative) with a bearer token. */
   graph(url: string, token: string, headers?: Record<string, string>): Promise<HttpResponse>;
+  /** Any method on a Graph URL with a bearer token and, if given, a JSON body. */
+  graphSend(method: string, url: string, token: string, body?: unknown): Promise<HttpResponse>;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,12 @@ export async function startHarness(options: Partial<EmulatorOptions> = {}): Prom
     graph(url, token, headers = {}) {
       const absolute = url.startsWith('https://') ? url : `${emulator.url}${url}`;
       return http.get(absolute, { Authorization: `Bearer ${token}`, ...headers });
+    },
+    graphSend(method, url, token, body) {
+      const absolute = url.startsWith('https://') ? url : `${emulator.url}${url}`;
+      const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      return http.request(method, absolute, { headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     },
     async stop() {
       await emulator.close();
