@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import type { ClientConfig } from '../../contracts/index.ts';
 import type { OfficeApi, OfficeEmailAddress } from '../../web/src/host/office.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
-import { launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { launchBrowser, screenshot, UI_TIMEOUT_MS, unsignedIdToken } from '../support/browser.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User', oid: '5a1b2c3d-0000-4000-8000-00000000a11e' };
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -35,10 +35,9 @@ function base64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-/** An ID token as Entra shapes it; MSAL reads its claims but leaves signature checks to servers. */
 function idToken(authority: string, clientId: string, nonce?: string): string {
   const now = Math.floor(Date.now() / 1000);
-  const claims = {
+  return unsignedIdToken({
     ver: '2.0',
     iss: `${authority}/v2.0`,
     aud: clientId,
@@ -51,8 +50,7 @@ function idToken(authority: string, clientId: string, nonce?: string): string {
     nbf: now,
     exp: now + 3600,
     ...(nonce === undefined ? {} : { nonce }),
-  };
-  return `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url(claims)}.c2lnbmF0dXJl`;
+  });
 }
 
 function entraConfig(authority: string): ClientConfig {

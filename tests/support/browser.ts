@@ -49,3 +49,12 @@ export async function openSignedIn(browser: Browser, webUrl: string, displayName
   await page.getByRole('banner').getByText(displayName).waitFor();
   return { context, page };
 }
+
+/**
+ * An ID token shaped like Entra's but unsigned, for hosts and authorities the tests stand in for:
+ * MSAL reads an ID token's claims and leaves its signature to servers.
+ */
+export function unsignedIdToken(claims: Record<string, unknown>): string {
+  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
