@@ -46,7 +46,13 @@ const contactInputSchema = z
   .strict();
 
 const removalReason = z.enum(['deleted', 'changed']);
-const appSchema = z.object({ displayName: z.string().min(1), roles: z.array(z.string()) }).strict();
+const appSchema = z
+  .object({
+    displayName: z.string().min(1),
+    roles: z.array(z.string()),
+    redirectUris: z.object({ spa: z.array(z.url()), web: z.array(z.url()), publicClient: z.array(z.string().min(1)) }).partial().optional(),
+  })
+  .strict();
 
 type AdminEnv = { Bindings: HttpBindings };
 
@@ -92,6 +98,7 @@ export function adminRoutes(ctx: EmulatorContext): Hono<AdminEnv> {
       sequence: ctx.tenant.sequence,
       apps: ctx.directory.listApps().length,
       users: ctx.directory.listUsers().length,
+      groups: ctx.directory.groups.count,
     }),
   );
 

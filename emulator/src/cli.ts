@@ -7,19 +7,22 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CERT_FILE } from './cert.ts';
 import { HOSTILE_BEHAVIOUR, REALISTIC_BEHAVIOUR, type Behaviour } from './behaviour.ts';
-import { DEMO_USERS, startEmulator } from './index.ts';
+import { DEFAULT_API_CLIENT_ID } from './demo-tenant.ts';
+import { DEMO_PASSWORD, startEmulator, TENANT_USERS } from './index.ts';
 
-const HELP = `Microsoft 365 tenant emulator (Entra ID tokens + Graph orgContacts over HTTPS)
+const HELP = `Microsoft 365 tenant emulator (Entra ID sign-in and tokens, Graph orgContacts, apps, users and groups over HTTPS)
 
 Usage:
   emulator serve  [--port 8443] [--contacts 5000] [--seed 1] [--data-dir .data/emulator]
                   [--tenant-id <guid>] [--delta-page-size 200]
                   [--latency realistic|off] [--budget S|M|L|off] [--faults]
-                  [--mutations <per second>] [--behaviour '<json>']
+                  [--mutations <per second>] [--behaviour '<json>'] [--spa-redirect-uri <url> ...]
       --latency   realistic: 40-120 ms per request plus 0.4 ms per object in the page
       --budget    resource-unit bucket per app: S 3500, M 5000, L 8000 RU per 10 s
       --faults    503/504 bursts, resets mid-body, replays and empty delta pages
       --behaviour any Behaviour fields as JSON, applied last
+      --spa-redirect-uri  a single-page app's redirect URI on the Switchboard app (repeatable),
+                  for interactive sign-in through /<tenant>/oauth2/v2.0/authorize
   emulator behaviour [--json '{"budget":"S"}']            (show or change a running emulator's behaviour)
   emulator expire-delta-tokens
   emulator add    [--json '{"givenName":"Ada","phones":[{"type":"business","number":"+49 89 1234-5"}]}']
@@ -45,6 +48,7 @@ const { values, positionals } = parseArgs({
     faults: { type: 'boolean', default: false },
     mutations: { type: 'string' },
     behaviour: { type: 'string' },
+    'spa-redirect-uri': { type: 'string', multiple: true },
     url: { type: 'string' },
     json: { type: 'string' },
     reason: { type: 'string', default: 'deleted' },
@@ -100,6 +104,7 @@ async function serve(): Promise<void> {
     dataDir,
     ...(values['tenant-id'] ? { tenantId: values['tenant-id'] } : {}),
     ...(values['delta-page-size'] ? { deltaPageSize: int('delta-page-size', values['delta-page-size']) } : {}),
+    ...(values['spa-redirect-uri'] ? { apiApp: { clientId: DEFAULT_API_CLIENT_ID, redirectUris: { spa: values['spa-redirect-uri'] } } } : {}),
     behaviour: behaviourFromFlags(),
   });
   // A ready-made reader app, so the API can sync before GENERATE APP exists.
@@ -115,7 +120,10 @@ async function serve(): Promise<void> {
   reader app        client_id ${app.appId}
                     client_secret ${app.secret}   (roles: OrgContact.Read.All)
   behaviour         ${JSON.stringify(emulator.behaviour)}
-  demo users        ${DEMO_USERS.map((u) => `${u.username} / ${u.password}${u.roles.length ? ` [${u.roles.join(', ')}]` : ''}`).join(', ')}
+  sign-in           ${emulator.url}/${emulator.tenantId}/oauth2/v2.0/authorize
+                    SPA redirect URIs: ${values['spa-redirect-uri']?.join(', ') ?? 'none (--spa-redirect-uri)'}
+  users             password "${DEMO_PASSWORD}" for all of them
+${TENANT_USERS.map((u) => `                    ${u.username.padEnd(32)} ${[...u.directoryRoles, ...u.apiRoles].join(', ')}`).join('\n')}
 Press Ctrl+C to stop.`);
   const stop = () => {
     void emulator.close().then(() => process.exit(0));

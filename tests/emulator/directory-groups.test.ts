@@ -225,3 +225,23 @@ describe('tokens minted through the programmatic API', () => {
     expect(refused.status).toBe(401);
   });
 });
+
+describe('the programmatic directory', () => {
+  it('adds users, nested groups and directory roles that Graph and tokens reflect', async () => {
+    const directory = h.emulator.directory;
+    const nina = directory.addUser({ userPrincipalName: 'nina.neu@contoso.example', displayName: 'Nina Neu', password: 'secret' });
+    const outer = directory.addGroup({ displayName: 'Pilot Outer' });
+    const inner = directory.addGroup({ displayName: 'Pilot Inner', members: [nina.userPrincipalName] });
+    directory.addGroupMember(outer.id, inner.id);
+    directory.assignDirectoryRole(nina.userPrincipalName, 'Application Administrator');
+    const memberships = await allPages<DirectoryObject>(`/v1.0/users/${nina.id}/transitiveMemberOf`);
+    expect(names(memberships.items)).toEqual(['Application Administrator', 'Pilot Inner', 'Pilot Outer']);
+    const clientId = h.emulator.apiApp.clientId;
+    const withDemoPassword = await h.http.postForm(h.tokenUrl, { grant_type: 'password', client_id: clientId, username: nina.userPrincipalName, password: 'demo', scope: `${clientId}/.default` });
+    expect(withDemoPassword.status).toBe(400);
+    directory.setPassword(nina.userPrincipalName, 'demo');
+    expect(((await ropc('nina.neu@contoso.example')).groups as string[]).sort()).toEqual([inner.id, outer.id].sort());
+    const graph = decodeJwt(await h.emulator.issueUserToken({ username: nina.id, resource: 'graph' }));
+    expect(graph.wids).toEqual(['9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'b79fbf4d-3ef9-4689-8143-76b194e85509']);
+  });
+});
