@@ -26,6 +26,18 @@ window.ready = window.pca.initialize().then(() => window.pca.handleRedirectPromi
 const REDIRECT_PAGE = `<!doctype html><html><head><title>redirect</title><script src="/msal-redirect-bridge.js"></script></head>
 <body><script>msalRedirectBridge.broadcastResponseToMainFrame();</script></body></html>`;
 
+/** What the page puts on its global object (evaluated in the browser, so typed by hand). */
+interface AppGlobals {
+  ready: Promise<{ accessToken: string; account: { username: string } } | null>;
+  pca: {
+    loginPopup(request: object): Promise<{ accessToken: string; idToken: string; account: { username: string } }>;
+    loginRedirect(request: object): Promise<void>;
+    acquireTokenPopup(request: object): Promise<{ accessToken: string }>;
+    acquireTokenSilent(request: object): Promise<{ accessToken: string }>;
+    getAllAccounts(): object[];
+  };
+}
+
 let h: Harness;
 let app: Server;
 let origin: string;
@@ -74,7 +86,7 @@ async function openApp(): Promise<{ context: BrowserContext; page: Page }> {
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   await page.goto(`${origin}/`);
-  await page.evaluate(() => (window as unknown as { ready: Promise<unknown> }).ready);
+  await page.evaluate(() => (globalThis as unknown as AppGlobals).ready);
   return { context, page };
 }
 
@@ -91,7 +103,7 @@ describe('MSAL Browser against the emulator', () => {
     const { context, page } = await openApp();
     const popupOpened = context.waitForEvent('page');
     const login = page.evaluate(async (scopes) => {
-      const result = await (window as unknown as { pca: { loginPopup(r: object): Promise<{ accessToken: string; idToken: string; account: { username: string } }> } }).pca.loginPopup({ scopes });
+      const result = await (globalThis as unknown as AppGlobals).pca.loginPopup({ scopes });
       return { accessToken: result.accessToken, idToken: result.idToken, username: result.account.username };
     }, [apiScope]);
     await signInInPopup(await popupOpened, 'admin@contoso.example', 'emulator-sign-in');
@@ -101,7 +113,7 @@ describe('MSAL Browser against the emulator', () => {
 
     const consentOpened = context.waitForEvent('page');
     const setup = page.evaluate(async (scopes) => {
-      const pca = (window as unknown as { pca: { getAllAccounts(): object[]; acquireTokenPopup(r: object): Promise<{ accessToken: string }> } }).pca;
+      const { pca } = globalThis as unknown as AppGlobals;
       return (await pca.acquireTokenPopup({ scopes, account: pca.getAllAccounts()[0] })).accessToken;
     }, GRAPH_SETUP);
     const consent = await consentOpened;
@@ -115,7 +127,7 @@ describe('MSAL Browser against the emulator', () => {
 
     // A forced renewal redeems the SPA refresh token from the page, cross-origin.
     const renewed = await page.evaluate(async (scopes) => {
-      const pca = (window as unknown as { pca: { getAllAccounts(): object[]; acquireTokenSilent(r: object): Promise<{ accessToken: string }> } }).pca;
+      const { pca } = globalThis as unknown as AppGlobals;
       return (await pca.acquireTokenSilent({ scopes, account: pca.getAllAccounts()[0], forceRefresh: true })).accessToken;
     }, [apiScope]);
     expect(decodeJwt(renewed).preferred_username).toBe('admin@contoso.example');
@@ -124,15 +136,17 @@ describe('MSAL Browser against the emulator', () => {
 
   it('signs in with a redirect', async () => {
     const { context, page } = await openApp();
-    await page.evaluate((scopes) => {
-      const pca = (window as unknown as { pca: { loginRedirect(r: object): Promise<void> } }).pca;
-      void pca.loginRedirect({ scopes, redirectUri: `${location.origin}/` });
-    }, [apiScope]);
+    await page.evaluate(
+      ({ scopes, redirectUri }) => {
+        void (globalThis as unknown as AppGlobals).pca.loginRedirect({ scopes, redirectUri });
+      },
+      { scopes: [apiScope], redirectUri: `${origin}/` },
+    );
     await page.getByLabel('Username').waitFor();
     await signInInPopup(page, 'user@contoso.example');
     await page.waitForURL(`${origin}/**`);
     const result = await page.evaluate(async () => {
-      const outcome = (await (window as unknown as { ready: Promise<{ accessToken: string; account: { username: string } } | null> }).ready) ?? null;
+      const outcome = await (globalThis as unknown as AppGlobals).ready;
       return outcome && { accessToken: outcome.accessToken, username: outcome.account.username };
     });
     expect(result?.username).toBe('user@contoso.example');
