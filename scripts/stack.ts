@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DataSourceView, DemoSignInResponse, SyncStatus } from '../contracts/index.ts';
-import { ADMIN_ROLE } from '../contracts/index.ts';
+import { ADMIN_ROLE, APP_MANAGEMENT_SCOPES } from '../contracts/index.ts';
 import { DEMO_USERS, startEmulator, type Behaviour, type RunningEmulator } from '../emulator/src/index.ts';
 
 /**
@@ -67,6 +67,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     port: options.emulatorPort ?? 0,
     ...(options.behaviour ? { behaviour: options.behaviour } : {}),
   });
+  // Demo mode gets delegated Graph tokens by password, where no consent can be asked for: the demo
+  // tenant's administrator has consented to the app-management scopes for the organisation.
+  emulator.directory.grantConsent({ clientId: emulator.apiApp.clientId, scopes: [...APP_MANAGEMENT_SCOPES] });
   const apiPort = options.apiPort ?? (await freePort());
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   let api = spawnApi(emulator, apiPort, dataDir, options);
