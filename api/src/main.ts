@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createApp } from './app.ts';
 import { AppRegistrationService } from './app-registration/app-registration-service.ts';
 import { createHttpServer } from './http-server.ts';
-import { pageHeaders } from './security-headers.ts';
+import { pageHeaders, redirectBridgeHeaders } from './security-headers.ts';
 import { graphGroupReader } from './auth/graph-group-reader.ts';
 import { GroupMembership } from './auth/group-membership.ts';
 import { SourceAccessPolicy } from './auth/source-access.ts';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await dataSources.loadAccessRules();
   const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store, appRegistrations: new AppRegistrationService(config, store, secrets, logger) });
 
-  const server = createHttpServer(app, pageHeaders(config.auth.authorityHost)).listen(config.port, config.host, () => {
+  const server = createHttpServer(app, { pages: pageHeaders(config.auth.authorityHost), redirectBridge: redirectBridgeHeaders(config.auth.authorityHost) }).listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');
   });
   await scheduler.start(config.syncOnStart);

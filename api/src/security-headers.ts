@@ -20,6 +20,8 @@ export const M365_FRAME_ANCESTORS = [
 
 /** Office.js and the scripts it loads come from Microsoft's CDN; everything else is ours. */
 const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com', 'https://res.cdn.office.net'];
+/** TeamsJS fetches its list of valid host origins from here (it falls back to a built-in list). */
+const TEAMS_JS_CONFIG_HOST = 'https://res.cdn.office.net';
 
 /**
  * Pages and static files: framed only by Microsoft 365 hosts (and ourselves), scripts only from us
@@ -29,13 +31,25 @@ const OFFICE_SCRIPT_HOSTS = ['https://appsforoffice.microsoft.com', 'https://res
  * popup report back to this window.
  */
 export function pageHeaders(authorityHost: string): HeaderList {
+  return pageHeaderSet(authorityHost, 'same-origin-allow-popups');
+}
+
+/**
+ * MSAL's redirect bridge page: it must not be cached, and it must keep its opener whatever origin
+ * the sign-in passed through, so it goes without an opener policy (MSAL v5's documented setup).
+ */
+export function redirectBridgeHeaders(authorityHost: string): HeaderList {
+  return [['Cache-Control', 'no-store'], ...pageHeaderSet(authorityHost, null)];
+}
+
+function pageHeaderSet(authorityHost: string, openerPolicy: string | null): HeaderList {
   const csp = [
     "default-src 'self'",
     `script-src 'self' ${OFFICE_SCRIPT_HOSTS.join(' ')}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ${authorityHost}`,
+    `connect-src 'self' ${authorityHost} ${TEAMS_JS_CONFIG_HOST}`,
     `frame-src 'self' ${authorityHost}`,
     `frame-ancestors 'self' ${M365_FRAME_ANCESTORS.join(' ')}`,
     "base-uri 'self'",
@@ -44,7 +58,7 @@ export function pageHeaders(authorityHost: string): HeaderList {
   ].join('; ');
   return [
     ['Content-Security-Policy', csp],
-    ['Cross-Origin-Opener-Policy', 'same-origin-allow-popups'],
+    ...(openerPolicy ? [['Cross-Origin-Opener-Policy', openerPolicy] as const] : []),
     ['Cross-Origin-Resource-Policy', 'same-origin'],
     ['Origin-Agent-Cluster', '?1'],
     ['Referrer-Policy', 'no-referrer'],

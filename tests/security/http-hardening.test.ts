@@ -36,6 +36,17 @@ describe('pages may be framed by Microsoft 365 hosts only', () => {
   });
 });
 
+describe("MSAL's redirect bridge page", () => {
+  it('is not cached and has no opener policy; other pages keep theirs', async () => {
+    const bridge = await fetch(`${stack.apiUrl}/auth-redirect.html`);
+    expect(bridge.headers.get('cache-control')).toBe('no-store');
+    expect(bridge.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(bridge.headers.get('content-security-policy')).toContain('frame-ancestors');
+    const page = await fetch(`${stack.apiUrl}/app-config.json`);
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+  });
+});
+
 describe('CORS', () => {
   it('answers the preflight of a configured origin, and not of another', async () => {
     const preflight = (origin: string) =>

@@ -103,6 +103,13 @@ describe('accepted tokens', () => {
     await expect(verifier().verify(await sign(claims({ aud: `api://${CLIENT}` })))).resolves.toBeDefined();
   });
 
+  it("a v1 token whose audience is the API scope's resource (Teams SSO's api://<domain>/<client id>)", async () => {
+    const resource = `api://switchboard.contoso.example/${CLIENT}`;
+    const token = await sign(claims({ aud: resource }, 'v1'));
+    expect(await rejection(token)).toMatch(/aud/);
+    await expect(verifier({ apiScope: `${resource}/access_as_user` }).verify(token)).resolves.toBeDefined();
+  });
+
   it('roles, groups and the groups overage', async () => {
     const v = verifier();
     const admin = await v.verify(await sign(claims({ roles: ['Directory.Admin'], groups: ['g1', 'g2'] })));

@@ -20,6 +20,8 @@ export interface TokenVerifierOptions {
   /** The home tenant: its users are always accepted. */
   tenantId: string;
   clientId: string;
+  /** The scope the web app requests (`api://<domain>/<client id>/access_as_user`): its resource is an accepted audience too. */
+  apiScope?: string;
   /** Further tenants whose users may sign in; `'*'` accepts any (multi-tenant operation). */
   allowedTenants?: readonly string[] | '*';
   /** How often an unknown key id may refetch the keys (default 30 s). */
@@ -37,7 +39,8 @@ const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 /**
  * Checks Entra access tokens for this API, v1 and v2: RS256 signature against the tenant's
  * published keys (cached; an unknown key id refetches them, at most every 30 s), issuer of the
- * token's own tenant and version, audience (client id or `api://` URI), expiry and not-before
+ * token's own tenant and version, audience (client id, `api://<client id>`, or the resource of the
+ * configured API scope, e.g. `api://<domain>/<client id>`), expiry and not-before
  * with a minute of skew, an allowed tenant, and the delegated scope.
  */
 export class TokenVerifier {
@@ -45,7 +48,8 @@ export class TokenVerifier {
   private readonly audiences: string[];
 
   constructor(private readonly options: TokenVerifierOptions) {
-    this.audiences = [options.clientId, `api://${options.clientId}`];
+    const resource = options.apiScope?.replace(/\/[^/]*$/, '');
+    this.audiences = [...new Set([options.clientId, `api://${options.clientId}`, ...(resource ? [resource] : [])])];
   }
 
   /**
