@@ -203,11 +203,14 @@ export class AppRegistrations {
     if (!application) return undefined;
     this.applications.delete(id);
     const principal = this.servicePrincipalByAppId(application.appId, Infinity);
-    if (principal) {
-      this.principals.delete(principal.id);
-      for (const [key, a] of this.assignments) if (a.principalId === principal.id || a.resourceId === principal.id) this.assignments.delete(key);
-    }
+    if (principal) this.deleteServicePrincipal(principal.id);
     return application;
+  }
+
+  /** Deletes a service principal and every app role assignment made to or by it. */
+  deleteServicePrincipal(id: string): void {
+    this.principals.delete(id);
+    for (const [key, a] of this.assignments) if (a.principalId === id || a.resourceId === id) this.assignments.delete(key);
   }
 
   addRedirectUris(application: Application, uris: RedirectUris): void {
@@ -315,6 +318,12 @@ export class AppRegistrations {
     return [...this.assignments.values()]
       .filter((a) => a.resourceId === resourceId && a.visibleAt <= asOf && (!principalIds || principalIds.has(a.principalId)))
       .sort(byId);
+  }
+
+  /** Revokes one assignment of `resourceId`'s app roles; false if there is none with that id. */
+  deleteAssignment(resourceId: string, assignmentId: string): boolean {
+    const assignment = this.assignments.get(assignmentId);
+    return assignment?.resourceId === resourceId && this.assignments.delete(assignmentId);
   }
 
   assignmentsOf(principalId: string, asOf: number): AppRoleAssignment[] {

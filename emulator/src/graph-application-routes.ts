@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Application, ServicePrincipal } from './app-registrations.ts';
 import { writeStamp, type EmulatorContext } from './context.ts';
-import { APP_MANAGERS, CONSENT_GRANTERS, GRAPH_APP_ROLE_GRANTERS } from './directory-roles.ts';
+import { APP_MANAGERS, CONSENT_GRANTERS, GRAPH_APP_ROLE_GRANTERS, type DirectoryRoleTemplate } from './directory-roles.ts';
 import { readBody } from './graph-body.ts';
 import {
   APP_ROLE_ASSIGNMENT_TYPE,
@@ -87,7 +87,7 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   const app = new Hono<GraphEnv>();
   const { apps } = ctx.directory;
 
-  /** Registers a handler for `/<set>/{id}<tail>` and `/<set>(appId='...')<tail>`. */
+  /** Registers a handler for `/<set>/{id}<tail>` and `/<set>(appId='...')<tail>`; `tail` may hold parameters. */
   const onObject = (method: 'GET' | 'POST' | 'DELETE', set: 'applications' | 'servicePrincipals', tail: string, handler: RefHandler) => {
     app.on(method, `/${set}/:id${tail}`, (c) => handler(c, { id: c.req.param('id') }));
     app.on(method, `/:key{${set}\\([^/]+\\)}${tail}`, (c) => {
@@ -198,6 +198,12 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     return entityResponse(c, ctx, principalJson(findServicePrincipal(ref, ctx.fidelity.now())), SERVICE_PRINCIPAL_TYPE, 'servicePrincipals');
   });
 
+  onObject('DELETE', 'servicePrincipals', '', (c, ref) => {
+    authorizeAppWrite(c);
+    apps.deleteServicePrincipal(findServicePrincipal(ref, ctx.fidelity.now()).id);
+    return c.body(null, 204);
+  });
+
   onObject('GET', 'servicePrincipals', '/appRoleAssignedTo', (c, ref) => {
     requirePermission(c, READ_APP_ROLE_ASSIGNMENTS);
     const asOf = ctx.fidelity.now();
@@ -223,8 +229,7 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     const caller = requirePermission(c, WRITE_APP_ROLE_ASSIGNMENTS);
     const asOf = ctx.fidelity.now();
     const resource = findServicePrincipal(ref, asOf);
-    // Granting Microsoft's APIs (Graph) takes more than granting the tenant's own.
-    requireDirectoryRole(ctx, caller, resource.appOwnerOrganizationId === MICROSOFT_SERVICES_TENANT_ID ? GRAPH_APP_ROLE_GRANTERS : CONSENT_GRANTERS);
+    requireDirectoryRole(ctx, caller, rolesToGrant(resource));
     const input = await readBody(c, appRoleAssignmentSchema, 'appRoleAssignment');
     if (input.resourceId.toLowerCase() !== resource.id) {
       throw new GraphError(400, 'Request_BadRequest', "Invalid value specified for property 'resourceId' of resource 'AppRoleAssignment'.");
@@ -248,7 +253,22 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     return created(c, ctx, `servicePrincipals('${resource.id}')/appRoleAssignedTo`, appRoleAssignmentJson(assignment));
   });
 
+  // Revoking admin consent to an application permission.
+  onObject('DELETE', 'servicePrincipals', '/appRoleAssignedTo/:assignmentId', (c, ref) => {
+    const caller = requirePermission(c, WRITE_APP_ROLE_ASSIGNMENTS);
+    const resource = findServicePrincipal(ref, ctx.fidelity.now());
+    requireDirectoryRole(ctx, caller, rolesToGrant(resource));
+    const assignmentId = c.req.param('assignmentId') as string;
+    if (!apps.deleteAssignment(resource.id, assignmentId)) throw notFound(assignmentId);
+    return c.body(null, 204);
+  });
+
   return app;
+}
+
+/** Granting or revoking app roles of Microsoft's APIs (Graph) takes more than the tenant's own. */
+function rolesToGrant(resource: ServicePrincipal): readonly DirectoryRoleTemplate[] {
+  return resource.appOwnerOrganizationId === MICROSOFT_SERVICES_TENANT_ID ? GRAPH_APP_ROLE_GRANTERS : CONSENT_GRANTERS;
 }
 
 /** The principal an app role goes to: a service principal, a user or a group. */

@@ -195,6 +195,20 @@ describe('GENERATE APP, CHECK ACCESS and REMOVE APP (graph.md)', () => {
     expect(expectGraphError(again, 400, 'Request_BadRequest')).toBe('Permission being assigned already exists on the object');
     const listed = await h.graph(`/v1.0/servicePrincipals/${servicePrincipalId}/appRoleAssignments`, admin);
     expect(listed.json<Page<Assignment>>().value).toEqual([expect.objectContaining({ appRoleId: ORG_CONTACT_READ_ALL, resourceId: graphId })]);
+
+    // Revoking the consent takes the role out of the next token.
+    const assignmentId = grant.json<Assignment>().id;
+    expect((await h.graphSend('DELETE', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo/${assignmentId}`, admin)).status).toBe(204);
+    expect(decodeJwt((await clientCredentials(application.appId, secret)).json<{ access_token: string }>().access_token).roles).toBeUndefined();
+    expectGraphError(await h.graphSend('DELETE', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo/${assignmentId}`, admin), 404, 'Request_ResourceNotFound');
+  });
+
+  it('reads and deletes a service principal by id; the app then gets no token', async () => {
+    const { servicePrincipalId, secret, application } = await appWithSecret();
+    const read = await h.graph(`/v1.0/servicePrincipals/${servicePrincipalId}?$select=appId,displayName`, admin);
+    expect(read.json<Record<string, unknown>>()).toMatchObject({ id: servicePrincipalId, appId: application.appId, displayName: 'Switchboard sync' });
+    expect((await h.graphSend('DELETE', `/v1.0/servicePrincipals/${servicePrincipalId}`, admin)).status).toBe(204);
+    expect((await clientCredentials(application.appId, secret)).json<EntraErrorBody>().error_codes).toEqual([7000229]);
   });
 
   it('refuses tokens for an app without a service principal, and for an expired secret', async () => {
