@@ -40,9 +40,35 @@ export interface Contact {
   } | null;
 }
 
+/** Where a query term was found: a name field, company, department, mail address or phone number. */
+export const SEARCH_FIELDS = ['surname', 'givenName', 'displayName', 'companyName', 'department', 'mail', 'phone'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * How a query term matched, best first: the word itself (case, accents and umlaut spellings
+ * aside), the start of a word (the last term, as people type), a word that sounds the same, or a
+ * word one or two typing errors away.
+ */
+export const MATCH_KINDS = ['exact', 'prefix', 'phonetic', 'typo'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** Why a contact is a hit, one per query term. */
+export interface SearchMatch {
+  /** The query term as typed. */
+  term: string;
+  field: SearchField;
+  kind: MatchKind;
+  /**
+   * What matched, as the contact holds it: the word (`Meyer` for a phonetic `Maier`), the part of
+   * it typed so far for a prefix (`Schm` of `Schmidt`), or the phone number's display form.
+   */
+  text: string;
+}
+
 export interface SearchHit {
   contact: Contact;
   score: number;
+  matches: SearchMatch[];
 }
 
 export interface SearchResponse {

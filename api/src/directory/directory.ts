@@ -5,7 +5,7 @@ import { identifyCaller, type LookupSource } from './caller-lookup.ts';
 import { contactId, toContactEntry, type ContactEntry } from './contact-view.ts';
 import { MailIndex } from './mail-index.ts';
 import { NumberIndex } from './number-index.ts';
-import { SearchIndex } from './search-index.ts';
+import { SearchIndex, type SourceScope } from '../search/search-index.ts';
 
 /** Decides which data sources a caller may see; applied before anything is ranked or counted. */
 export type SourceFilter = (sourceId: string) => boolean;
@@ -24,67 +24,85 @@ export class Directory {
   private readonly sources = new Map<string, SourceEntry>();
   private readonly numbers = new NumberIndex();
   private readonly mails = new MailIndex();
-  private searchIndex = SearchIndex.build([]);
+  /** Changes apply one at a time: a source's reload waits for its search segments, and a delta round must not interleave. */
+  private changes: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
     private readonly defaultProfile: DiallingProfile,
+    private readonly searchIndex: SearchIndex = new SearchIndex(),
   ) {}
 
   async loadAll(): Promise<void> {
-    for (const source of await this.store.dataSources.list()) await this.readSource(source.id);
-    this.rebuildSearch();
+    await this.serially(async () => {
+      for (const source of await this.store.dataSources.list()) await this.readSource(source.id);
+    });
   }
 
   /** Re-reads a whole source (after a full import, a settings change, or its deletion). */
   async reloadSource(sourceId: string): Promise<void> {
-    await this.readSource(sourceId);
-    this.rebuildSearch();
+    await this.serially(() => this.readSource(sourceId));
   }
 
-  /** Applies a delta round: only the contacts it touched are read again. */
+  /** Applies a delta round: only the contacts it touched are read again, and only they are indexed anew. */
   async refreshContacts(sourceId: string, graphIds: readonly string[]): Promise<void> {
-    const source = this.sources.get(sourceId);
-    if (!source) return this.reloadSource(sourceId);
-    const stored = new Map((await this.store.contacts.getMany(sourceId, graphIds)).map((c) => [c.id, c]));
-    for (const graphId of graphIds) {
-      const raw = stored.get(graphId);
-      const id = contactId(sourceId, graphId);
-      if (raw) {
-        const entry = toContactEntry(sourceId, raw, source.profile);
-        source.contacts.set(entry.contact.id, entry);
-        this.numbers.set(sourceId, entry);
-        this.mails.set(entry.contact.id, entry.contact.mail);
-      } else {
-        source.contacts.delete(id);
-        this.numbers.delete(id);
-        this.mails.delete(id);
+    await this.serially(async () => {
+      const source = this.sources.get(sourceId);
+      if (!source) return this.readSource(sourceId);
+      const stored = new Map((await this.store.contacts.getMany(sourceId, graphIds)).map((c) => [c.id, c]));
+      const changed: Contact[] = [];
+      const removed: string[] = [];
+      for (const graphId of graphIds) {
+        const raw = stored.get(graphId);
+        const id = contactId(sourceId, graphId);
+        if (raw) {
+          const entry = toContactEntry(sourceId, raw, source.profile);
+          source.contacts.set(entry.contact.id, entry);
+          this.numbers.set(sourceId, entry);
+          this.mails.set(entry.contact.id, entry.contact.mail);
+          changed.push(entry.contact);
+        } else {
+          source.contacts.delete(id);
+          this.numbers.delete(id);
+          this.mails.delete(id);
+          removed.push(id);
+        }
       }
-    }
-    // Issue #5 replaces the whole-index rebuild with segments that follow each change.
-    if (graphIds.length > 0) this.rebuildSearch();
+      this.searchIndex.update(sourceId, changed, removed);
+    });
   }
 
+  /**
+   * The source's contacts are read and indexed for search first; lookups and search answer from
+   * the previous state until both are ready, then switch together.
+   */
   private async readSource(sourceId: string): Promise<void> {
+    const source = await this.store.dataSources.get(sourceId);
+    const contacts = new Map<string, ContactEntry>();
+    if (source) {
+      for (const raw of await this.store.contacts.listBySource(sourceId)) {
+        const entry = toContactEntry(sourceId, raw, source.dialling);
+        contacts.set(entry.contact.id, entry);
+      }
+      await this.searchIndex.replaceSource(sourceId, [...contacts.values()].map((e) => e.contact));
+    } else this.searchIndex.removeSource(sourceId);
     for (const id of this.sources.get(sourceId)?.contacts.keys() ?? []) {
       this.numbers.delete(id);
       this.mails.delete(id);
     }
     this.sources.delete(sourceId);
-    const source = await this.store.dataSources.get(sourceId);
     if (!source) return;
-    const contacts = new Map<string, ContactEntry>();
-    for (const raw of await this.store.contacts.listBySource(sourceId)) {
-      const entry = toContactEntry(sourceId, raw, source.dialling);
-      contacts.set(entry.contact.id, entry);
+    for (const entry of contacts.values()) {
       this.numbers.set(sourceId, entry);
       this.mails.set(entry.contact.id, entry.contact.mail);
     }
     this.sources.set(sourceId, { priority: source.priority, approximation: source.approximation, profile: source.dialling, contacts });
   }
 
-  private rebuildSearch(): void {
-    this.searchIndex = SearchIndex.build([...this.sources.values()].flatMap((s) => [...s.contacts.values()].map((e) => e.contact)));
+  private serially(change: () => Promise<void>): Promise<void> {
+    const done = this.changes.then(change);
+    this.changes = done.catch(() => undefined);
+    return done;
   }
 
   /**
@@ -104,15 +122,11 @@ export class Directory {
     return undefined;
   }
 
+  /** Searches only the data sources `visible` admits; equal scores go to the higher-priority source. */
   search(query: string, limit: number, visible: SourceFilter): SearchHit[] {
-    const hits: SearchHit[] = [];
-    for (const { ref, score } of this.searchIndex.search(query)) {
-      const contact = this.get(ref, visible);
-      if (contact) hits.push({ contact, score });
-    }
-    // Equal scores: the higher-priority data source ranks first.
-    hits.sort((a, b) => b.score - a.score || this.priorityOf(b.contact) - this.priorityOf(a.contact));
-    return hits.slice(0, limit);
+    const scopes: SourceScope[] = [];
+    for (const [sourceId, source] of this.sources) if (visible(sourceId)) scopes.push({ sourceId, priority: source.priority });
+    return this.searchIndex.search(query, limit, scopes, (sourceId, id) => this.sources.get(sourceId)?.contacts.get(id)?.contact);
   }
 
   /** Contacts holding this mail address (any case), the higher-priority data source first. */
