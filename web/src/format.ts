@@ -1,36 +1,67 @@
 import type { Contact, ContactPhone, PhoneType, SyncMode, SyncPhase, SyncSchedule } from '../../contracts/index.ts';
+import { formatLocale, i18n } from './i18n/i18n.ts';
 
-const numberFormat = new Intl.NumberFormat();
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+type Unit = 'second' | 'minute' | 'hour' | 'millisecond';
+
+interface Formats {
+  number: Intl.NumberFormat;
+  date: Intl.DateTimeFormat;
+  relative: Intl.RelativeTimeFormat;
+  rate: Intl.NumberFormat;
+  smallRate: Intl.NumberFormat;
+  weekday: Intl.DateTimeFormat;
+  units: Map<Unit, Intl.NumberFormat>;
+}
+
+const formatsByLocale = new Map<string, Formats>();
+
+/** Intl formatters for the app's language (see `formatLocale`), made once per locale. */
+function formats(): Formats {
+  const locale = formatLocale();
+  let found = formatsByLocale.get(locale);
+  if (found === undefined) {
+    found = {
+      number: new Intl.NumberFormat(locale),
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      rate: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      smallRate: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+      weekday: new Intl.DateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }),
+      units: new Map(),
+    };
+    formatsByLocale.set(locale, found);
+  }
+  return found;
+}
 
 export function formatCount(n: number): string {
-  return numberFormat.format(n);
+  return formats().number.format(n);
 }
 
 /** "12 Mar 2026, 14:05 (3 minutes ago)". */
 export function formatTime(iso: string | null, now = Date.now()): string {
-  if (iso === null) return '—';
+  if (iso === null) return i18n.t('common:dash');
   const time = Date.parse(iso);
   if (!Number.isFinite(time)) return iso;
-  return `${dateFormat.format(time)} (${formatRelative(time - now)})`;
+  return `${formats().date.format(time)} (${formatRelative(time - now)})`;
 }
 
 /** "12 Mar 2026, 14:05", for a `title` next to a relative time; '' when there is no time. */
 export function formatAbsoluteTime(iso: string | null): string {
   if (iso === null) return '';
   const time = Date.parse(iso);
-  return Number.isFinite(time) ? dateFormat.format(time) : iso;
+  return Number.isFinite(time) ? formats().date.format(time) : iso;
 }
 
 /** "3 minutes ago", "in 12 minutes", "now"; '—' when there is no time. */
 export function formatRelativeTime(iso: string | null, now = Date.now()): string {
-  if (iso === null) return '—';
+  if (iso === null) return i18n.t('common:dash');
   const time = Date.parse(iso);
   return Number.isFinite(time) ? formatRelative(time - now) : iso;
 }
 
 function formatRelative(deltaMs: number): string {
+  const relativeFormat = formats().relative;
   const seconds = Math.round(deltaMs / 1000);
   const abs = Math.abs(seconds);
   if (abs < 60) return relativeFormat.format(seconds, 'second');
@@ -39,12 +70,12 @@ function formatRelative(deltaMs: number): string {
   return relativeFormat.format(Math.round(seconds / 86_400), 'day');
 }
 
-const unitFormats = new Map<string, Intl.NumberFormat>();
-function unit(value: number, name: 'second' | 'minute' | 'hour' | 'millisecond'): string {
-  let format = unitFormats.get(name);
+function unit(value: number, name: Unit): string {
+  const { units } = formats();
+  let format = units.get(name);
   if (format === undefined) {
-    format = new Intl.NumberFormat(undefined, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 });
-    unitFormats.set(name, format);
+    format = new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 });
+    units.set(name, format);
   }
   return format.format(value);
 }
@@ -64,17 +95,15 @@ export function formatDuration(ms: number): string {
   return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }
 
-const rateFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const smallRateFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
 /** "3,950/s" (objects per second). */
 export function formatRate(perSecond: number): string {
-  return `${(perSecond < 10 ? smallRateFormat : rateFormat).format(perSecond)}/s`;
+  const { rate, smallRate } = formats();
+  return `${(perSecond < 10 ? smallRate : rate).format(perSecond)}/s`;
 }
 
 /** "about 15 sec left". */
 export function formatEta(seconds: number): string {
-  return `about ${formatDuration(seconds * 1000)} left`;
+  return i18n.t('sync:format.eta', { duration: formatDuration(seconds * 1000) });
 }
 
 /**
@@ -83,21 +112,22 @@ export function formatEta(seconds: number): string {
  */
 export function formatReadOfTotal(read: number, total: number | null): string {
   if (total === null) return formatCount(read);
-  if (read <= total) return `${formatCount(read)} of ${formatCount(total)}`;
-  return `${formatCount(read)} (${formatCount(total)} counted at start)`;
+  const counts = { read: formatCount(read), total: formatCount(total) };
+  return i18n.t(read <= total ? 'sync:format.readOfTotal' : 'sync:format.readBeyondTotal', counts);
 }
 
 /** "3 × 429, waited 12 sec"; "none" when Graph never throttled. */
 export function formatThrottling(responses: number, waitedMs: number): string {
-  if (responses === 0 && waitedMs === 0) return 'None';
-  return `${formatCount(responses)} × 429, waited ${formatDuration(waitedMs)}`;
+  if (responses === 0 && waitedMs === 0) return i18n.t('common:none');
+  return i18n.t('sync:format.throttling', { responses: formatCount(responses), duration: formatDuration(waitedMs) });
 }
 
-const weekdayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone: 'UTC' });
 /** 4 Jan 1970 was a Sunday: day d (0 = Sunday) is 4 + d January. */
-const weekdayName = (day: number): string => weekdayFormat.format(Date.UTC(1970, 0, 4 + day));
+export const weekdayName = (day: number): string => formats().weekday.format(Date.UTC(1970, 0, 4 + day));
 /** Monday first, as schedules are read in Europe; Sunday (0) last. */
-const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
+export const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0] as const;
+
+const weekPosition = (day: number): number => WEEK_ORDER.findIndex((d) => d === day);
 
 /** "Mon–Fri", "Mon, Wed, Fri", "Sat–Sun"; '' for every day. */
 export function formatDays(days: readonly number[]): string {
@@ -108,7 +138,7 @@ export function formatDays(days: readonly number[]): string {
     if (!set.has(day)) continue;
     const last = runs.at(-1);
     const previous = last?.at(-1);
-    if (last !== undefined && previous !== undefined && WEEK_ORDER.indexOf(previous) === WEEK_ORDER.indexOf(day) - 1) last.push(day);
+    if (last !== undefined && previous !== undefined && weekPosition(previous) === weekPosition(day) - 1) last.push(day);
     else runs.push([day]);
   }
   return runs
@@ -127,34 +157,35 @@ export function formatSchedule(schedule: SyncSchedule): string {
   const { intervalMinutes } = schedule;
   const every =
     intervalMinutes === 60
-      ? 'every hour'
-      : intervalMinutes % 60 === 0
-        ? `every ${unit(intervalMinutes / 60, 'hour')}`
-        : `every ${unit(intervalMinutes, 'minute')}`;
+      ? i18n.t('sync:format.everyHour')
+      : i18n.t('sync:format.every', {
+          duration: intervalMinutes % 60 === 0 ? unit(intervalMinutes / 60, 'hour') : unit(intervalMinutes, 'minute'),
+        });
   const days = formatDays(schedule.days);
   const window = schedule.window !== null ? `${schedule.window.from}–${schedule.window.to}` : '';
   const when = [days, window].filter((part) => part !== '').join(' ');
   return when === '' ? every : `${every}, ${when}`;
 }
 
-export const PHONE_LABELS: Record<PhoneType, string> = {
-  business: 'Business',
-  mobile: 'Mobile',
-  businessFax: 'Fax',
+export const phoneLabel = (type: PhoneType): string => i18n.t(`directory:phone.${type}`);
+
+/** Kept for the side panel until its texts move to the translations; reads the current language. */
+export const PHONE_LABELS: Readonly<Record<PhoneType, string>> = {
+  get business() {
+    return phoneLabel('business');
+  },
+  get mobile() {
+    return phoneLabel('mobile');
+  },
+  get businessFax() {
+    return phoneLabel('businessFax');
+  },
 };
 
-export const PHASE_LABELS: Record<SyncPhase, string> = {
-  idle: 'Idle',
-  initial: 'Initial import',
-  delta: 'Reading changes',
-  throttled: 'Waiting for throttling',
-  error: 'Error',
-};
+/** One word for a sync phase. */
+export const phaseLabel = (phase: SyncPhase): string => i18n.t(`sync:phase.${phase}`);
 
-export const MODE_LABELS: Record<SyncMode, string> = {
-  full: 'Full import',
-  delta: 'Changes only',
-};
+export const modeLabel = (mode: SyncMode): string => i18n.t(`sync:mode.${mode}`);
 
 /** The `tel:` target: E.164 when known, else the stored number without its punctuation. */
 /** RFC 3966: a suffix extension travels as `;ext=`; a direct-dial one is already in the E.164 digits. */
@@ -167,5 +198,5 @@ export function telHref(phone: ContactPhone): string {
 /** The best name a contact has; company entries may have no person name at all. */
 export function contactName(contact: Contact): string {
   const person = [contact.givenName, contact.surname].filter((part) => part !== null && part !== '').join(' ');
-  return contact.displayName ?? (person !== '' ? person : null) ?? contact.companyName ?? contact.mail ?? 'Unnamed contact';
+  return contact.displayName ?? (person !== '' ? person : null) ?? contact.companyName ?? contact.mail ?? i18n.t('directory:unnamedContact');
 }

@@ -1,14 +1,24 @@
 import type {
+  CheckAccessRequest,
+  CheckAccessResponse,
   ClientConfig,
   Contact,
   ContactsByMailResponse,
+  CreateDataSource,
   DataSourceView,
+  DemoGraphTokenResponse,
   DemoSignInResponse,
+  DiallingProfile,
+  DirectoryObjectHit,
+  GeneratedApp,
+  GenerateAppRequest,
   LookupResponse,
   Me,
+  PhonePreview,
   Problem,
   SearchResponse,
   SyncStatus,
+  UpdateDataSource,
 } from '../../../contracts/index.ts';
 import type { TokenProvider } from '../auth/token-provider.ts';
 
@@ -54,7 +64,7 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `http_${String(response.status)}`, null);
 }
 
-async function send<T>(input: string, init: RequestInit): Promise<T> {
+async function fetchOk(input: string, init: RequestInit): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(input, init);
@@ -63,12 +73,20 @@ async function send<T>(input: string, init: RequestInit): Promise<T> {
     throw new ApiError(0, CLIENT_ERROR_CODES.network, null);
   }
   if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function readJson<T>(response: Response): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError(response.status, CLIENT_ERROR_CODES.unexpected, null);
   }
+}
+
+async function send<T>(input: string, init: RequestInit): Promise<T> {
+  return readJson<T>(await fetchOk(input, init));
 }
 
 /** `GET /app-config.json`: how this deployment signs people in. */
@@ -85,6 +103,26 @@ export function demoSignIn(username: string): Promise<DemoSignInResponse> {
   });
 }
 
+/**
+ * `POST /api/demo/graph-token` (demo mode only): the signed-in demo user's delegated Graph token,
+ * where Entra mode would show the administrator's consent popup.
+ */
+export function demoGraphToken(accessToken: string): Promise<DemoGraphTokenResponse> {
+  return send<DemoGraphTokenResponse>('/api/demo/graph-token', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+  });
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+const sourcePath = (id: string): string => `/datasources/${encodeURIComponent(id)}`;
+
 /** The authenticated API. Every call carries the bearer token; a 401 ends the session. */
 export class ApiClient {
   constructor(
@@ -93,17 +131,20 @@ export class ApiClient {
     private readonly baseUrl = '/api',
   ) {}
 
-  private async request<T>(method: 'GET' | 'POST', path: string, signal?: AbortSignal): Promise<T> {
+  private async call(method: Method, path: string, { body, signal }: RequestOptions): Promise<Response> {
     const token = await this.tokens.getToken();
     if (token === null) {
       this.onUnauthorized();
       throw new ApiError(401, CLIENT_ERROR_CODES.notSignedIn, null);
     }
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
-      return await send<T>(`${this.baseUrl}${path}`, {
+      return await fetchOk(`${this.baseUrl}${path}`, {
         method,
         signal,
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -112,6 +153,15 @@ export class ApiClient {
       }
       throw error;
     }
+  }
+
+  private async request<T>(method: Method, path: string, signal?: AbortSignal, body?: unknown): Promise<T> {
+    return readJson<T>(await this.call(method, path, { body, signal }));
+  }
+
+  /** For answers without a body (204). */
+  private async command(method: Method, path: string, body?: unknown): Promise<void> {
+    await this.call(method, path, { body });
   }
 
   me(signal?: AbortSignal): Promise<Me> {
@@ -143,7 +193,7 @@ export class ApiClient {
   }
 
   syncStatus(id: string, signal?: AbortSignal): Promise<SyncStatus> {
-    return this.request('GET', `/datasources/${encodeURIComponent(id)}/status`, signal);
+    return this.request('GET', `${sourcePath(id)}/status`, signal);
   }
 
   /**
@@ -152,6 +202,57 @@ export class ApiClient {
    */
   startSync(id: string, options: { full?: boolean } = {}, signal?: AbortSignal): Promise<SyncStatus> {
     const query = options.full === true ? '?full=true' : '';
-    return this.request('POST', `/datasources/${encodeURIComponent(id)}/sync${query}`, signal);
+    return this.request('POST', `${sourcePath(id)}/sync${query}`, signal);
+  }
+
+  /** Administrators: a new data source; its first sync starts when it is enabled. */
+  createDataSource(source: CreateDataSource): Promise<DataSourceView> {
+    return this.request('POST', '/datasources', undefined, source);
+  }
+
+  /** Administrators: change settings; only the fields sent change (the id never does). */
+  updateDataSource(id: string, changes: UpdateDataSource): Promise<DataSourceView> {
+    return this.request('PATCH', sourcePath(id), undefined, changes);
+  }
+
+  /** Administrators: the data source and its contacts leave the index. */
+  deleteDataSource(id: string): Promise<void> {
+    return this.command('DELETE', sourcePath(id));
+  }
+
+  /** GENERATE APP: registers and consents the sync app with the administrator's Graph token. */
+  generateApp(request: GenerateAppRequest): Promise<GeneratedApp> {
+    return this.request('POST', '/app-registrations', undefined, request);
+  }
+
+  /** CHECK ACCESS for typed, generated or saved credentials. */
+  checkAccess(request: CheckAccessRequest): Promise<CheckAccessResponse> {
+    return this.request('POST', '/app-registrations/check', undefined, request);
+  }
+
+  /** REMOVE APP of a generated app no data source has taken yet. */
+  removeGeneratedApp(credentialId: string, graphToken: string): Promise<void> {
+    return this.command('POST', `/app-registrations/${encodeURIComponent(credentialId)}/remove`, { graphToken });
+  }
+
+  /** REMOVE APP of a saved data source: deleted in Entra, its credentials cleared. */
+  removeSourceApp(id: string, graphToken: string): Promise<DataSourceView> {
+    return this.request('POST', `${sourcePath(id)}/app/remove`, undefined, { graphToken });
+  }
+
+  /** Groups or users of the tenant by name, read with a generated app's or a saved source's credentials. */
+  searchDirectory(
+    kind: 'groups' | 'users',
+    search: string,
+    credentials: { credentialId: string } | { sourceId: string },
+    signal?: AbortSignal,
+  ): Promise<DirectoryObjectHit[]> {
+    const params = new URLSearchParams({ search, ...credentials });
+    return this.request('GET', `/directory-objects/${kind}?${params.toString()}`, signal);
+  }
+
+  /** How a stored number reads and shows with a dialling profile, before anything is saved. */
+  previewNumber(number: string, dialling: DiallingProfile, signal?: AbortSignal): Promise<PhonePreview> {
+    return this.request('POST', '/phone/preview', signal, { number, dialling });
   }
 }

@@ -1,5 +1,6 @@
 import type { DemoSignInResponse } from '../../../contracts/index.ts';
-import type { TokenProvider } from './token-provider.ts';
+import { demoGraphToken } from '../api/client.ts';
+import { SignInError, type GraphToken, type TokenProvider } from './token-provider.ts';
 
 const STORAGE_KEY = 'switchboard.demo.session';
 /** Treat a token as gone this long before it really expires. */
@@ -75,6 +76,14 @@ export class DemoTokenProvider implements TokenProvider {
     return Promise.resolve(this.currentToken());
   }
 
+  /** The demo API hands out the demo user's Graph token where Entra would ask for consent. */
+  async getGraphToken(): Promise<GraphToken> {
+    const token = this.currentToken();
+    if (token === null) throw new SignInError('Sign in again to continue.');
+    const { accessToken } = await demoGraphToken(token);
+    return { accessToken, tenantId: tenantOf(accessToken) };
+  }
+
   /** Stores the result of `POST /api/demo/sign-in`. */
   store(session: DemoSignInResponse): void {
     this.storage.setItem(STORAGE_KEY, JSON.stringify(session));
@@ -83,4 +92,16 @@ export class DemoTokenProvider implements TokenProvider {
   signOut(): void {
     this.storage.removeItem(STORAGE_KEY);
   }
+}
+
+/**
+ * The `tid` claim of a demo Graph token (the emulator's JWT): the demo answer names no tenant,
+ * while MSAL reports it beside the token. Read without verifying: the API verifies it with Graph.
+ */
+function tenantOf(jwt: string): string {
+  const payload = jwt.split('.')[1] ?? '';
+  const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+  const tid = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['tid'] : undefined;
+  if (typeof tid !== 'string') throw new SignInError('The Graph token names no tenant.');
+  return tid;
 }

@@ -5,7 +5,7 @@ import {
   type IPublicClientApplication,
   type PopupRequest,
 } from '@azure/msal-browser';
-import { SignInError, type InteractiveTokenProvider } from './token-provider.ts';
+import { graphScopes, SignInError, type GraphToken, type InteractiveTokenProvider } from './token-provider.ts';
 
 /**
  * `nested`: inside Teams or Outlook, where the host signs the user in (nested app auth) and owns
@@ -56,6 +56,24 @@ export class MsalTokenProvider implements InteractiveTokenProvider {
   }
 
   /**
+   * Silent when the administrator consented before; else Entra's consent prompt in a popup (the
+   * host's, nested). Never a redirect: it would lose the wizard's unsaved settings.
+   */
+  async getGraphToken(scopes: readonly string[]): Promise<GraphToken> {
+    const account = this.client.getActiveAccount() ?? this.client.getAllAccounts()[0];
+    const request = { scopes: graphScopes(scopes), ...(account === undefined ? {} : { account }) };
+    try {
+      const result = await this.client.acquireTokenSilent(request).catch((error: unknown) => {
+        if (error instanceof InteractionRequiredAuthError) return this.client.acquireTokenPopup(request);
+        throw error;
+      });
+      return { accessToken: result.accessToken, tenantId: result.tenantId };
+    } catch (error) {
+      throw new SignInError(signInFailure(error), { cause: error });
+    }
+  }
+
+  /**
    * Forgets this app's tokens only, so the next call asks again; the user's Microsoft 365 session
    * (and Teams, Outlook, other tabs) stays signed in.
    */
@@ -72,6 +90,9 @@ function signInFailure(error: unknown): string {
         return 'Sign-in was cancelled.';
       case BrowserAuthErrorCodes.interactionInProgress:
         return 'A sign-in is already open in another window. Finish it there, or close it and try again.';
+      case BrowserAuthErrorCodes.popupWindowError:
+      case BrowserAuthErrorCodes.emptyWindowError:
+        return 'The browser blocked the Microsoft sign-in window. Allow pop-ups for this site and try again.';
     }
   }
   return error instanceof Error ? error.message : 'Sign-in failed.';

@@ -6,9 +6,24 @@
 export interface TokenProvider {
   /** A valid access token for the API, or null when nobody is signed in. */
   getToken(): Promise<string | null>;
+  /**
+   * A delegated Microsoft Graph token of the signed-in administrator for these scopes (GENERATE
+   * APP, REMOVE APP): the API uses it once and never stores it. May ask the user to consent, so
+   * call it from a click. Rejects with a `SignInError` when the user cannot or does not consent.
+   */
+  getGraphToken(scopes: readonly string[]): Promise<GraphToken>;
   /** Forget the current session (sign-out, or the API said 401). */
   signOut(): void;
 }
+
+export interface GraphToken {
+  accessToken: string;
+  /** The tenant the administrator signed in to: where GENERATE APP registers the app. */
+  tenantId: string;
+}
+
+/** Graph's delegated scopes are named on its resource URI. */
+export const graphScopes = (scopes: readonly string[]): string[] => scopes.map((scope) => `https://graph.microsoft.com/${scope}`);
 
 /**
  * A provider whose sign-in needs the user now and then: `getToken` renews silently and resolves

@@ -1,5 +1,6 @@
 import { Avatar, Badge, Button, makeStyles, mergeClasses, Text, Title3, tokens } from '@fluentui/react-components';
 import { CallConnectingRegular, SignOutRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contracts/index.ts';
 
 const useStyles = makeStyles({
@@ -44,27 +45,28 @@ export interface AppHeaderProps {
 /** Product name, the signed-in user, and sign-out. */
 export function AppHeader({ me, onSignOut }: AppHeaderProps) {
   const styles = useStyles();
-  const name = me.name ?? me.username ?? 'Signed in';
+  const { t } = useTranslation();
+  const name = me.name ?? me.username ?? t('header.signedIn');
   return (
     <header className={styles.header}>
       <div className={styles.brand}>
         <CallConnectingRegular className={styles.logo} aria-hidden />
-        <Title3 as="h1">Switchboard</Title3>
+        <Title3 as="h1">{t('appName')}</Title3>
       </div>
-      <div className={styles.user} aria-label="Signed-in user">
+      <div className={styles.user} aria-label={t('header.signedInUser')}>
         <Avatar name={name} size={28} color="colorful" aria-hidden title={name} />
         <Text className={mergeClasses(styles.userName, styles.narrowHidden)} title={me.username ?? undefined}>
           {name}
         </Text>
         {me.isAdmin && (
           <Badge className={styles.narrowHidden} appearance="tint" color="brand">
-            Admin
+            {t('header.admin')}
           </Badge>
         )}
       </div>
       {onSignOut !== null && (
-        <Button appearance="subtle" icon={<SignOutRegular />} onClick={onSignOut} aria-label="Sign out">
-          <span className={styles.signOutText}>Sign out</span>
+        <Button appearance="subtle" icon={<SignOutRegular />} onClick={onSignOut} aria-label={t('header.signOut')}>
+          <span className={styles.signOutText}>{t('header.signOut')}</span>
         </Button>
       )}
     </header>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button, Spinner } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { ClientConfig } from '../../../contracts/index.ts';
 import { fetchClientConfig } from '../api/client.ts';
 import { useApiQuery } from '../hooks/use-api-query.ts';
@@ -18,17 +19,18 @@ export interface AppProps {
 
 /** Reads `/app-config.json`, then signs in the way this deployment is configured. */
 export function App({ renderSession }: AppProps) {
+  const { t } = useTranslation();
   const config = useApiQuery<ClientConfig>('app-config', (signal) => fetchClientConfig(signal));
 
   if (config.data === null) {
     return (
       <CenteredPanel>
         {config.error === null ? (
-          <Spinner label="Starting Switchboard…" />
+          <Spinner label={t('starting')} />
         ) : (
           <>
             <ErrorMessageBar error={config.error} />
-            <Button onClick={config.reload}>Try again</Button>
+            <Button onClick={config.reload}>{t('tryAgain')}</Button>
           </>
         )}
       </CenteredPanel>
@@ -44,7 +46,7 @@ export function App({ renderSession }: AppProps) {
       // A newer API than this web build: say so instead of rendering nothing.
       return (
         <CenteredPanel>
-          <ErrorMessageBar error={new Error('This version of Switchboard does not know the configured sign-in mode.')} />
+          <ErrorMessageBar error={new Error(t('unknownSignInMode'))} />
         </CenteredPanel>
       );
   }

@@ -1,5 +1,17 @@
 import { useId } from 'react';
-import { Body1, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { DataSourceView } from '../../../contracts/index.ts';
 import { useApiQuery } from '../hooks/use-api-query.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -8,31 +20,55 @@ import { ErrorMessageBar } from './error-message-bar.tsx';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The configured data sources and how their sync is doing. */
-export function DataSourcesPanel() {
+export interface DataSourcesPanelProps {
+  /** What the last save or delete did, said once above the list. */
+  notice: string | null;
+  onDismissNotice: () => void;
+  onAdd: () => void;
+  onEdit: (source: DataSourceView) => void;
+}
+
+/** The configured data sources and how their sync is doing; administrators add and manage them here. */
+export function DataSourcesPanel({ notice, onDismissNotice, onAdd, onEdit }: DataSourcesPanelProps) {
   const styles = useStyles();
   const headingId = useId();
-  const { api } = useSession();
+  const { t } = useTranslation(['sources', 'common']);
+  const { api, me } = useSession();
   const sources = useApiQuery<DataSourceView[]>('datasources', (signal) => api.dataSources(signal));
+  const list = sources.data ?? sources.latest;
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <Subtitle2 as="h2" id={headingId}>
-        Data sources
-      </Subtitle2>
-      {sources.loading && <Spinner size="tiny" label="Loading data sources…" />}
-      {sources.error !== null && <ErrorMessageBar error={sources.error} />}
-      {sources.data !== null && sources.data.length === 0 && (
-        <Body1 className={styles.muted}>No data sources are configured yet.</Body1>
+      <div className={styles.heading}>
+        <Subtitle2 as="h2" id={headingId}>
+          {t('heading')}
+        </Subtitle2>
+        {me.isAdmin && (
+          <Button size="small" icon={<AddRegular />} onClick={onAdd}>
+            {t('add')}
+          </Button>
+        )}
+      </div>
+      {notice !== null && (
+        <MessageBar intent="success" politeness="polite">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={t('common:close')} onClick={onDismissNotice} />}
+          />
+        </MessageBar>
       )}
-      {sources.data !== null && sources.data.length > 0 && (
+      {list === null && sources.loading && <Spinner size="tiny" label={t('loading')} />}
+      {sources.error !== null && <ErrorMessageBar error={sources.error} />}
+      {list !== null && list.length === 0 && <Body1 className={styles.muted}>{t('empty')}</Body1>}
+      {list !== null && list.length > 0 && (
         <ul className={styles.list} aria-labelledby={headingId}>
-          {sources.data.map((source) => (
-            <DataSourceRow key={source.id} source={source} />
+          {list.map((source) => (
+            <DataSourceRow key={source.id} source={source} onEdit={() => onEdit(source)} onChanged={sources.reload} />
           ))}
         </ul>
       )}

@@ -1,9 +1,16 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useState } from 'react';
+import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
+import type { DataSourceView } from '../../../contracts/index.ts';
+import type { WizardOutcome } from '../admin/data-source-wizard.tsx';
 import { AppHeader } from './app-header.tsx';
 import { DataSourcesPanel } from './data-sources-panel.tsx';
 import { DirectorySearch } from './directory-search.tsx';
 import { NumberLookup } from './number-lookup.tsx';
 import { useSession } from '../hooks/use-session.ts';
+
+// Only administrators open the wizard: everyone else never loads it.
+const DataSourceWizard = lazy(() => import('../admin/data-source-wizard.tsx').then((module) => ({ default: module.DataSourceWizard })));
 
 const useStyles = makeStyles({
   main: {
@@ -22,26 +29,53 @@ const useStyles = makeStyles({
     },
   },
   aside: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXL, minWidth: 0 },
+  loading: { margin: tokens.spacingVerticalXXL },
 });
+
+type View = { name: 'directory'; notice: string | null } | { name: 'wizard'; source: DataSourceView | null };
 
 export interface MainScreenProps {
   onSignOut: (() => void) | null;
 }
 
-/** Search on the left (or on top in a narrow pane), caller lookup and data sources beside it. */
+/** Search on the left (or on top in a narrow pane), caller lookup and data sources beside it; or the data source wizard. */
 export function MainScreen({ onSignOut }: MainScreenProps) {
   const styles = useStyles();
+  const { t } = useTranslation(['common', 'sources']);
   const { me } = useSession();
+  const [view, setView] = useState<View>({ name: 'directory', notice: null });
+
+  const closeWizard = (outcome: WizardOutcome): void => {
+    const notice =
+      outcome.kind === 'created'
+        ? t('sources:created', { name: outcome.source.name })
+        : outcome.kind === 'saved'
+          ? t('sources:saved', { name: outcome.source.name })
+          : null;
+    setView({ name: 'directory', notice });
+  };
+
   return (
     <>
       <AppHeader me={me} onSignOut={onSignOut} />
-      <main className={styles.main}>
-        <DirectorySearch />
-        <aside className={styles.aside} aria-label="Lookup and data sources">
-          <NumberLookup />
-          <DataSourcesPanel />
-        </aside>
-      </main>
+      {view.name === 'wizard' ? (
+        <Suspense fallback={<Spinner className={styles.loading} label={t('common:loading')} />}>
+          <DataSourceWizard source={view.source} onClose={closeWizard} />
+        </Suspense>
+      ) : (
+        <main className={styles.main}>
+          <DirectorySearch />
+          <aside className={styles.aside} aria-label={t('main.aside')}>
+            <NumberLookup />
+            <DataSourcesPanel
+              notice={view.notice}
+              onDismissNotice={() => setView({ name: 'directory', notice: null })}
+              onAdd={() => setView({ name: 'wizard', source: null })}
+              onEdit={(source) => setView({ name: 'wizard', source })}
+            />
+          </aside>
+        </main>
+      )}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Body1, Button, Caption1, Field, Input, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { CallInboundRegular, SearchRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { LookupResponse } from '../../../contracts/index.ts';
 import { LIMITS } from '../../../contracts/limits.ts';
-import { PHONE_LABELS } from '../format.ts';
 import { useApiQuery } from '../hooks/use-api-query.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { ContactCard } from './contact-card.tsx';
@@ -23,6 +23,7 @@ const useStyles = makeStyles({
 export function NumberLookup() {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useTranslation('directory');
   const { api } = useSession();
   const [input, setInput] = useState('');
   const [number, setNumber] = useState<string | null>(null);
@@ -43,15 +44,15 @@ export function NumberLookup() {
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle2 as="h2" id={headingId}>
-        Look up a number
+        {t('lookup.heading')}
       </Subtitle2>
-      <form className={styles.form} onSubmit={submit} role="search" aria-label="Look up a number">
-        <Field className={styles.field} label="Phone number">
+      <form className={styles.form} onSubmit={submit} role="search" aria-label={t('lookup.heading')}>
+        <Field className={styles.field} label={t('lookup.label')}>
           <Input
             type="tel"
             value={input}
             maxLength={LIMITS.numberMaxLength}
-            placeholder="+49 89 123456-78"
+            placeholder={t('lookup.placeholder')}
             contentBefore={<CallInboundRegular aria-hidden />}
             onChange={(_, data) => {
               setInput(data.value);
@@ -59,11 +60,11 @@ export function NumberLookup() {
           />
         </Field>
         <Button className={styles.button} type="submit" appearance="primary" icon={<SearchRegular />} disabled={input.trim() === ''}>
-          Look up
+          {t('lookup.submit')}
         </Button>
       </form>
       <div className={styles.result} aria-live="polite">
-        {lookup.loading && <Spinner size="tiny" label="Looking up…" />}
+        {lookup.loading && <Spinner size="tiny" label={t('lookup.looking')} />}
         {lookup.error !== null && <ErrorMessageBar error={lookup.error} />}
         {result !== null && result.match !== null && (
           <ContactCard
@@ -71,21 +72,21 @@ export function NumberLookup() {
             footer={
               <Caption1 className={styles.note}>
                 {result.match.rule === 'company'
-                  ? `An extension of ${result.match.number} that nobody in the directory has: shown as the company.`
-                  : `Matched ${result.match.number} on the ${PHONE_LABELS[result.match.field].toLowerCase()} number.`}
+                  ? t('lookup.company', { number: result.match.number })
+                  : t(`lookup.matched.${result.match.field}`, { number: result.match.number })}
               </Caption1>
             }
           />
         )}
         {result !== null && result.match === null && (
           <div>
-            <Body1 className={styles.noMatch}>{result.ambiguous ? 'This number could belong to several contacts.' : 'No contact for this number.'}</Body1>
+            <Body1 className={styles.noMatch}>{result.ambiguous ? t('lookup.ambiguous') : t('lookup.noMatch')}</Body1>
             <Caption1 className={styles.note}>
               {result.ambiguous
-                ? `It reads as ${result.readings.join(' or ')}; enter it with the country or area code to decide.`
+                ? t('lookup.readsAs', { readings: result.readings.join(t('lookup.or')) })
                 : result.readings.length === 0
-                  ? `“${result.input}” could not be read as a phone number.`
-                  : `Searched for ${result.readings.join(', ')}.`}
+                  ? t('lookup.unreadable', { input: result.input })
+                  : t('lookup.searchedFor', { readings: result.readings.join(', ') })}
             </Caption1>
           </div>
         )}

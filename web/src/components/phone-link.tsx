@@ -1,8 +1,9 @@
 import type { MouseEvent } from 'react';
 import { Link, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { CallRegular, PhoneRegular, PrintRegular, PersonCallRegular, type FluentIcon } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { ContactPhone, PhoneType } from '../../../contracts/index.ts';
-import { PHONE_LABELS, telHref } from '../format.ts';
+import { phoneLabel, telHref } from '../format.ts';
 import { useHost } from '../hooks/use-host.ts';
 
 const ICONS: Record<PhoneType, FluentIcon> = {
@@ -36,10 +37,11 @@ export interface PhoneLinkProps {
 export function PhoneLink({ phone }: PhoneLinkProps) {
   const styles = useStyles();
   const host = useHost();
+  const { t } = useTranslation('directory');
   const Icon = ICONS[phone.type];
-  const label = PHONE_LABELS[phone.type];
+  const label = phoneLabel(phone.type);
   const teamsHref = teamsCallHref(phone);
-  const callInTeams = `Call ${label.toLowerCase()} ${phone.display} in Teams`;
+  const callInTeams = t(`callInTeams.${phone.type}`, { number: phone.display });
   // Inside Teams the host opens its own deep links; a new tab would leave Teams for the browser.
   const openInHost = (event: MouseEvent<HTMLAnchorElement>): void => {
     if (host.kind !== 'teams' || teamsHref === null) return;

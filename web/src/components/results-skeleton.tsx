@@ -1,4 +1,5 @@
 import { makeStyles, Skeleton, SkeletonItem, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -10,8 +11,9 @@ const useStyles = makeStyles({
 /** Placeholder rows while the first results load. */
 export function ResultsSkeleton({ rows = 3 }: { rows?: number }) {
   const styles = useStyles();
+  const { t } = useTranslation('directory');
   return (
-    <Skeleton className={styles.list} aria-label="Loading results">
+    <Skeleton className={styles.list} aria-label={t('search.loadingResults')}>
       {Array.from({ length: rows }, (_, index) => (
         <div key={index} className={styles.row}>
           <SkeletonItem shape="circle" size={56} />

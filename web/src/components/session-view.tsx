@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Spinner } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../contracts/index.ts';
 import { SessionContext, type Session } from '../api/api-context.ts';
 import { ApiClient } from '../api/client.ts';
@@ -20,12 +21,16 @@ export interface SessionViewProps {
 export function SessionView({ tokens, onUnauthorized, onSignOut }: SessionViewProps) {
   const api = useMemo(() => new ApiClient(tokens, onUnauthorized), [tokens, onUnauthorized]);
   const me = useApiQuery<Me>('me', (signal) => api.me(signal));
-  const session = useMemo<Session | null>(() => (me.data === null ? null : { api, me: me.data }), [api, me.data]);
+  const { t } = useTranslation();
+  const session = useMemo<Session | null>(
+    () => (me.data === null ? null : { api, me: me.data, graphToken: (scopes) => tokens.getGraphToken(scopes) }),
+    [api, me.data, tokens],
+  );
 
   if (session === null) {
     return (
       <CenteredPanel>
-        {me.error !== null ? <ErrorMessageBar error={me.error} /> : <Spinner label="Signing in…" />}
+        {me.error !== null ? <ErrorMessageBar error={me.error} /> : <Spinner label={t('signingIn')} />}
       </CenteredPanel>
     );
   }

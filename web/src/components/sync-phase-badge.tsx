@@ -1,30 +1,30 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../contracts/index.ts';
-import { PHASE_LABELS } from '../format.ts';
+import { phaseLabel } from '../format.ts';
 
-function badgeFor(status: SyncStatus): { color: BadgeProps['color']; text: string } {
+function badgeColor(status: SyncStatus): BadgeProps['color'] {
   switch (status.phase) {
     case 'error':
-      return { color: 'danger', text: PHASE_LABELS.error };
+      return 'danger';
     case 'throttled':
-      return { color: 'warning', text: PHASE_LABELS.throttled };
+      return 'warning';
     case 'initial':
     case 'delta':
-      return { color: 'brand', text: PHASE_LABELS[status.phase] };
+      return 'brand';
     case 'idle':
-      return status.lastSuccessAt !== null
-        ? { color: 'success', text: 'Up to date' }
-        : { color: 'informative', text: PHASE_LABELS.idle };
+      return status.lastSuccessAt !== null ? 'success' : 'informative';
   }
 }
 
 /** One word for the sync state, coloured. */
 export function SyncPhaseBadge({ status }: { status: SyncStatus | null }) {
+  const { t } = useTranslation('sync');
   if (status === null) return null;
-  const { color, text } = badgeFor(status);
+  const upToDate = status.phase === 'idle' && status.lastSuccessAt !== null;
   return (
-    <Badge appearance="tint" color={color} size="medium">
-      {text}
+    <Badge appearance="tint" color={badgeColor(status)} size="medium">
+      {upToDate ? t('phase.upToDate') : phaseLabel(status.phase)}
     </Badge>
   );
 }

@@ -1,7 +1,9 @@
 import { Caption1, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../contracts/index.ts';
 import { formatEta, formatRate, formatReadOfTotal } from '../format.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -18,9 +20,9 @@ const useStyles = makeStyles({
 export function importText(status: SyncStatus): string {
   const read =
     status.total !== null || status.read > 0
-      ? `Importing ${formatReadOfTotal(status.read, status.total)}`
-      : 'Starting the import…';
-  const parts = [read];
+      ? i18n.t('sync:progress.importing', { progress: formatReadOfTotal(status.read, status.total) })
+      : i18n.t('sync:progress.starting');
+  const parts: string[] = [read];
   if (status.ratePerSecond !== null && status.ratePerSecond > 0) parts.push(formatRate(status.ratePerSecond));
   if (status.etaSeconds !== null) parts.push(formatEta(status.etaSeconds));
   return parts.join(' · ');
@@ -39,15 +41,16 @@ export interface SyncProgressProps {
  */
 export function SyncProgress({ status, sourceName }: SyncProgressProps) {
   const styles = useStyles();
+  const { t } = useTranslation('sync');
   if (!status.running) return null;
   const full = status.mode === 'full' || status.phase === 'initial';
   const fraction = status.total !== null && status.total > 0 ? Math.min(1, status.read / status.total) : undefined;
-  const text = full ? importText(status) : 'Reading changes…';
+  const text = full ? importText(status) : t('progress.readingChanges');
   return (
     <div className={styles.box}>
       {full && (
         <ProgressBar
-          aria-label={`Import progress of ${sourceName}`}
+          aria-label={t('progress.label', { name: sourceName })}
           aria-valuetext={text}
           thickness="large"
           value={fraction}
@@ -59,7 +62,7 @@ export function SyncProgress({ status, sourceName }: SyncProgressProps) {
       {status.phase === 'throttled' && (
         <Caption1 className={styles.warning}>
           <WarningRegular aria-hidden />
-          Waiting: Microsoft 365 asked to slow down
+          {t('progress.throttled')}
         </Caption1>
       )}
     </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { SyncSchedule, SyncStatus } from '../../../contracts/index.ts';
 import { describeError } from '../api/error-text.ts';
 import {
@@ -12,8 +13,8 @@ import {
   formatRelativeTime,
   formatSchedule,
   formatThrottling,
-  MODE_LABELS,
-  PHASE_LABELS,
+  modeLabel,
+  phaseLabel,
 } from '../format.ts';
 
 const useStyles = makeStyles({
@@ -46,37 +47,40 @@ interface Row {
 /** The sync status as a definition list: phase, progress, throttling, last success and error, next run. */
 export function SyncStatusDetails({ status, error, schedule }: SyncStatusDetailsProps) {
   const styles = useStyles();
+  const { t } = useTranslation(['sync', 'common']);
   if (status === null) {
-    return <span>{error !== null ? `Status unavailable: ${describeError(error).title}` : 'Loading sync status…'}</span>;
+    return <span>{error !== null ? t('details.unavailable', { reason: describeError(error).title }) : t('details.loading')}</span>;
   }
+  const dash = t('common:dash');
+  const phase = phaseLabel(status.phase);
   const rows: Row[] = [
-    { term: 'Phase', value: `${PHASE_LABELS[status.phase]}${status.running ? ' (running)' : ''}` },
-    { term: status.running ? 'Mode' : 'Last round', value: status.mode !== null ? MODE_LABELS[status.mode] : '—' },
-    { term: 'Read', value: formatReadOfTotal(status.read, status.total) },
-    { term: 'Contacts', value: formatCount(status.contactCount) },
-    { term: 'Requests', value: formatCount(status.requests) },
-    { term: 'Throttled', value: formatThrottling(status.throttledResponses, status.throttledWaitMs) },
-    { term: 'Rate', value: status.ratePerSecond !== null ? formatRate(status.ratePerSecond) : '—' },
+    { term: t('details.phase'), value: status.running ? t('details.running', { phase }) : phase },
+    { term: status.running ? t('details.mode') : t('details.lastRound'), value: status.mode !== null ? modeLabel(status.mode) : dash },
+    { term: t('details.read'), value: formatReadOfTotal(status.read, status.total) },
+    { term: t('details.contacts'), value: formatCount(status.contactCount) },
+    { term: t('details.requests'), value: formatCount(status.requests) },
+    { term: t('details.throttled'), value: formatThrottling(status.throttledResponses, status.throttledWaitMs) },
+    { term: t('details.rate'), value: status.ratePerSecond !== null ? formatRate(status.ratePerSecond) : dash },
   ];
-  if (status.running && status.etaSeconds !== null) rows.push({ term: 'Time left', value: formatEta(status.etaSeconds) });
+  if (status.running && status.etaSeconds !== null) rows.push({ term: t('details.timeLeft'), value: formatEta(status.etaSeconds) });
   rows.push(
     {
-      term: 'Last success',
+      term: t('details.lastSuccess'),
       value: formatRelativeTime(status.lastSuccessAt),
       title: formatAbsoluteTime(status.lastSuccessAt),
     },
-    { term: 'Last duration', value: status.lastDurationMs !== null ? formatDuration(status.lastDurationMs) : '—' },
+    { term: t('details.lastDuration'), value: status.lastDurationMs !== null ? formatDuration(status.lastDurationMs) : dash },
     {
-      term: 'Last error',
-      value: status.lastError ?? 'None',
+      term: t('details.lastError'),
+      value: status.lastError ?? t('common:none'),
       ...(status.lastError !== null ? { className: styles.error } : {}),
     },
     {
-      term: 'Next run',
-      value: status.running ? 'Running now' : formatRelativeTime(status.nextRunAt),
+      term: t('details.nextRun'),
+      value: status.running ? t('details.runningNow') : formatRelativeTime(status.nextRunAt),
       title: status.running ? '' : formatAbsoluteTime(status.nextRunAt),
     },
-    { term: 'Schedule', value: formatSchedule(schedule) },
+    { term: t('details.schedule'), value: formatSchedule(schedule) },
   );
   return (
     <dl className={styles.list}>

@@ -13,6 +13,8 @@ export type HostInfo =
   | { kind: 'browser' }
   | {
       kind: 'teams';
+      /** `app.locale` of the Teams context, e.g. "de-de": the language the user chose in the host. */
+      locale: string;
       /** `app.host.name`: Teams, TeamsModern, Outlook, OutlookWin32, Office, … */
       hostName: string;
       theme: HostThemeName;
@@ -21,7 +23,12 @@ export type HostInfo =
       /** Opens a Teams deep link (a call, a chat) in the host instead of a browser tab. */
       openLink(url: string): void;
     }
-  | { kind: 'outlook-addin'; mail: MailHost };
+  | {
+      kind: 'outlook-addin';
+      mail: MailHost;
+      /** `Office.context.displayLanguage`, e.g. "de-DE"; absent in old Office.js. */
+      locale: string | null;
+    };
 
 /** TeamsJS hangs inside foreign iframes instead of rejecting; give up after this long. */
 export const HOST_DETECTION_TIMEOUT_MS = 1_500;
@@ -55,7 +62,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 async function detectOutlook(office: OfficeApi): Promise<HostInfo | null> {
   const { host } = await office.onReady();
   if (host !== office.HostType.Outlook || !office.context.mailbox) return null;
-  return { kind: 'outlook-addin', mail: outlookMailHost(office) };
+  return { kind: 'outlook-addin', mail: outlookMailHost(office), locale: office.context.displayLanguage ?? null };
 }
 
 async function detectTeams(): Promise<HostInfo> {
@@ -65,6 +72,7 @@ async function detectTeams(): Promise<HostInfo> {
   return {
     kind: 'teams',
     hostName: context.app.host.name,
+    locale: context.app.locale,
     theme: toHostTheme(context.app.theme),
     onThemeChange(handler) {
       app.registerOnThemeChangeHandler((theme) => {

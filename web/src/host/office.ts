@@ -26,7 +26,7 @@ export interface OfficeApi {
   onReady(): Promise<{ host: string | null; platform: string | null }>;
   HostType: { Outlook: string };
   EventType: { ItemChanged: string };
-  context: { mailbox?: OfficeMailbox | null };
+  context: { mailbox?: OfficeMailbox | null; displayLanguage?: string };
 }
 
 /** Office.js, when the page loaded it (only the side panel's page does). */

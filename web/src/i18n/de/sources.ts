@@ -1,0 +1,40 @@
+import type { sources as en } from '../en/sources.ts';
+import type { Translation } from '../translations.ts';
+
+export const sources: Translation<typeof en> = {
+  heading: 'Datenquellen',
+  loading: 'Datenquellen werden geladen…',
+  empty: 'Es sind noch keine Datenquellen eingerichtet.',
+  add: 'Datenquelle hinzufügen',
+  type: { 'm365-mail-contacts': 'Microsoft 365 E-Mail-Kontakte' },
+  contacts_one: '{{formatted}} Kontakt',
+  contacts_other: '{{formatted}} Kontakte',
+  priority: 'Priorität {{priority}}',
+  enabled: 'Aktiviert',
+  disabled: 'Deaktiviert',
+  noApp: 'Keine App',
+  statusOf: 'Synchronisierungsstatus von {{name}}',
+  syncNow: 'Jetzt synchronisieren',
+  moreSync: 'Weitere Synchronisierungsoptionen für {{name}}',
+  fullResync: 'Vollständig neu synchronisieren…',
+  actions: 'Aktionen für {{name}}',
+  edit: 'Bearbeiten…',
+  enable: 'Aktivieren',
+  disable: 'Deaktivieren',
+  delete: 'Löschen…',
+  confirmFull: {
+    title: '{{name}} vollständig neu synchronisieren?',
+    body: 'Liest alle Kontakte erneut; die Suche funktioniert währenddessen weiter. Bei vielen Kontakten dauert das eine Weile und verbraucht mehr vom Microsoft-Graph-Kontingent des Mandanten als das Lesen von Änderungen.',
+    confirm: 'Vollständige Synchronisierung starten',
+  },
+  confirmDelete: {
+    title: '{{name}} löschen?',
+    body_one: 'Ihr {{formatted}} Kontakt verschwindet sofort aus dem Verzeichnis: Suche und Anruferkennung finden ihn nicht mehr.',
+    body_other: 'Ihre {{formatted}} Kontakte verschwinden sofort aus dem Verzeichnis: Suche und Anruferkennung finden sie nicht mehr.',
+    app: 'Die Entra-App, mit der sie synchronisiert, bleibt bestehen; entfernen Sie sie vorher im Assistenten (Schritt Microsoft 365), wenn Sie sie nicht mehr brauchen.',
+    confirm: 'Datenquelle löschen',
+  },
+  deleted: '{{name}} wurde gelöscht.',
+  saved: '{{name}} wurde gespeichert.',
+  created: '{{name}} wurde hinzugefügt; die erste Synchronisierung läuft.',
+};

@@ -1,0 +1,56 @@
+import type { sync as en } from '../en/sync.ts';
+import type { Translation } from '../translations.ts';
+
+export const sync: Translation<typeof en> = {
+  phase: {
+    idle: 'Bereit',
+    initial: 'Erstimport',
+    delta: 'Änderungen werden gelesen',
+    throttled: 'Wartet auf Drosselung',
+    error: 'Fehler',
+    upToDate: 'Aktuell',
+  },
+  mode: { full: 'Vollständiger Import', delta: 'Nur Änderungen' },
+  format: {
+    everyHour: 'stündlich',
+    every: 'alle {{duration}}',
+    eta: 'noch etwa {{duration}}',
+    readOfTotal: '{{read}} von {{total}}',
+    readBeyondTotal: '{{read}} ({{total}} beim Start gezählt)',
+    throttling: '{{responses}} × 429, {{duration}} gewartet',
+  },
+  progress: {
+    importing: 'Importiert: {{progress}}',
+    starting: 'Import wird gestartet…',
+    readingChanges: 'Änderungen werden gelesen…',
+    throttled: 'Wartet: Microsoft 365 hat um Verlangsamung gebeten',
+    label: 'Importfortschritt von {{name}}',
+  },
+  details: {
+    unavailable: 'Status nicht verfügbar: {{reason}}',
+    loading: 'Synchronisierungsstatus wird geladen…',
+    phase: 'Phase',
+    running: '{{phase}} (läuft)',
+    mode: 'Modus',
+    lastRound: 'Letzter Durchlauf',
+    read: 'Gelesen',
+    contacts: 'Kontakte',
+    requests: 'Anfragen',
+    throttled: 'Gedrosselt',
+    rate: 'Rate',
+    timeLeft: 'Restzeit',
+    lastSuccess: 'Letzter Erfolg',
+    lastDuration: 'Letzte Dauer',
+    lastError: 'Letzter Fehler',
+    nextRun: 'Nächster Lauf',
+    runningNow: 'Läuft gerade',
+    schedule: 'Zeitplan',
+  },
+  announce: {
+    throttled: '{{name}}: wartet, Microsoft 365 hat um Verlangsamung gebeten.',
+    delta: '{{name}}: Änderungen werden gelesen.',
+    initial: '{{name}}: Erstimport läuft.',
+    failed: '{{name}}: Synchronisierung fehlgeschlagen. {{error}}',
+    finished: '{{name}}: Synchronisierung abgeschlossen.',
+  },
+};

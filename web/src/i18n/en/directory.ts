@@ -1,0 +1,43 @@
+/** People search, caller lookup and contact cards. */
+export const directory = {
+  unnamedContact: 'Unnamed contact',
+  phone: { business: 'Business', mobile: 'Mobile', businessFax: 'Fax' },
+  callInTeams: {
+    business: 'Call business {{number}} in Teams',
+    mobile: 'Call mobile {{number}} in Teams',
+    businessFax: 'Call fax {{number}} in Teams',
+  },
+  search: {
+    heading: 'People',
+    label: 'Search people by name, company or number',
+    placeholder: 'e.g. Meier, Contoso, +49 89…',
+    searching: 'Searching…',
+    noneFound: 'No people found for “{{query}}”',
+    best: 'Best {{count}} matches for “{{query}}”; type more to narrow down',
+    found_one: '{{count}} person found for “{{query}}”',
+    found_other: '{{count}} people found for “{{query}}”',
+    empty: 'Type a name, a company or a phone number to find people.',
+    nobody: 'Nobody matches “{{query}}”. Check the spelling or try fewer letters.',
+    results: 'Results for {{query}}',
+    loadingResults: 'Loading results',
+  },
+  lookup: {
+    heading: 'Look up a number',
+    label: 'Phone number',
+    placeholder: '+49 89 123456-78',
+    submit: 'Look up',
+    looking: 'Looking up…',
+    company: 'An extension of {{number}} that nobody in the directory has: shown as the company.',
+    matched: {
+      business: 'Matched {{number}} on the business number.',
+      mobile: 'Matched {{number}} on the mobile number.',
+      businessFax: 'Matched {{number}} on the fax number.',
+    },
+    ambiguous: 'This number could belong to several contacts.',
+    noMatch: 'No contact for this number.',
+    readsAs: 'It reads as {{readings}}; enter it with the country or area code to decide.',
+    or: ' or ',
+    unreadable: '“{{input}}” could not be read as a phone number.',
+    searchedFor: 'Searched for {{readings}}.',
+  },
+} as const;

@@ -1,0 +1,20 @@
+/** Error titles and details, chosen by the problem `code` (see api/error-text.ts). */
+export const errors = {
+  generic: 'Something went wrong',
+  network: 'Switchboard cannot be reached',
+  networkDetail: 'Check the connection and try again.',
+  unexpected: 'Unexpected answer from the server',
+  signedOut: 'You are signed out',
+  signedOutDetail: 'Sign in again to continue.',
+  validation: 'Check the input',
+  disabled: 'This data source is disabled',
+  disabledDetail: 'Enable it to sync.',
+  signInFailed: 'Sign-in failed',
+  forbidden: 'You are not allowed to do this',
+  notFound: 'Not found',
+  exists: 'A data source with this identifier exists',
+  rateLimited: 'Too many requests',
+  rateLimitedDetail: 'Wait a moment and try again.',
+  server: 'The server had a problem',
+  requestFailed: 'Request failed (HTTP {{status}})',
+} as const;

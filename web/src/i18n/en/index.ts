@@ -1,0 +1,9 @@
+import { common } from './common.ts';
+import { directory } from './directory.ts';
+import { errors } from './errors.ts';
+import { sources } from './sources.ts';
+import { sync } from './sync.ts';
+import { wizard } from './wizard.ts';
+
+/** English, the reference language: one namespace per part of the app. */
+export const en = { common, directory, errors, sources, sync, wizard } as const;
