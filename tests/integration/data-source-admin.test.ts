@@ -40,8 +40,8 @@ describe('changing and deleting a data source', () => {
     expect(patch.status).toBe(403);
   });
 
-  it('rejects unknown or fixed fields', async () => {
-    for (const body of [{ id: 'renamed' }, { clientSecret: 'x' }, { priority: 0 }, { schedule: { intervalMinutes: 5, days: [9] } }]) {
+  it('rejects unknown, fixed or invalid fields', async () => {
+    for (const body of [{ id: 'renamed' }, { unknown: true }, { clientSecret: '' }, { priority: 0 }, { schedule: { intervalMinutes: 5, days: [9] } }]) {
       const response = await admin.call<Problem>('PATCH', path(), body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.body.code).toBe('validation_failed');

@@ -85,7 +85,8 @@ export class AppManagement {
       try {
         return await this.call(action, method, path, body);
       } catch (error) {
-        const retryable = error instanceof GraphCallError && (error.graphStatus === 404 || (error.graphStatus === 400 && /does not exist|not found|replica/i.test(error.graphMessage)));
+        // Graph words replication misses in several ways ("does not reference a valid application object", "Not a valid reference update"): any 400 or 404 here is retried.
+        const retryable = error instanceof GraphCallError && (error.graphStatus === 404 || error.graphStatus === 400);
         if (!retryable || delay === null) throw error;
         await sleep(delay);
       }

@@ -33,8 +33,10 @@ export function appTokenSource(credentials: AppCredentials): () => Promise<strin
 
 /** The data source holds no app secret (REMOVE APP took it, or none was ever entered). */
 export class MissingCredentialsError extends Error {
+  static readonly errorName = 'MissingCredentialsError';
+
   constructor() {
     super('no app credentials');
-    this.name = 'MissingCredentialsError';
+    this.name = MissingCredentialsError.errorName;
   }
 }

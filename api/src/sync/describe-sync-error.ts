@@ -5,13 +5,15 @@ import { MissingCredentialsError } from '../graph/app-token.ts';
  * The raw error goes to the log; this text goes to the status tooltip.
  */
 export function describeSyncError(error: unknown): string {
-  if (error instanceof MissingCredentialsError) {
-    return 'The data source has no app credentials: its app was removed. Generate an app, or enter the credentials of an existing one.';
-  }
   const e = error as { statusCode?: unknown; code?: unknown; errorCode?: unknown; message?: unknown } | null;
   const status = typeof e?.statusCode === 'number' ? e.statusCode : null;
   const code = typeof e?.code === 'string' ? e.code : typeof e?.errorCode === 'string' ? e.errorCode : '';
   const message = typeof e?.message === 'string' ? e.message : '';
+
+  // The Graph client rewraps errors of the token provider, keeping the error's name as its code.
+  if (error instanceof MissingCredentialsError || code === MissingCredentialsError.errorName) {
+    return 'The data source has no app credentials: its app was removed. Generate an app, or enter the credentials of an existing one.';
+  }
 
   if (code === 'invalid_client' || /AADSTS7000215|AADSTS7000222/.test(message)) {
     return 'Microsoft Entra rejected the app credentials: the client secret is wrong or has expired. Generate the app again or enter a new secret.';
