@@ -1,6 +1,7 @@
 import { decodeJwt, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Contact, DataSourceView, LookupBatchResponse, LookupResponse, SearchResponse } from '../../contracts/index.ts';
+import { groupId } from '../../emulator/src/index.ts';
 import { startStack, waitForFirstSync, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
 
@@ -109,5 +110,31 @@ describe('changing the authorization', () => {
   it('is a setting only administrators change', async () => {
     const refused = await outsider.call('PATCH', `/api/datasources/${RESTRICTED}`, { access: { mode: 'everyone' } });
     expect(refused.status).toBe(403);
+  });
+});
+
+describe('a user in more groups than a token lists', () => {
+  it('is resolved through Graph with the restricted source\'s app, and sees exactly what the groups allow', async () => {
+    const graphToken = ((await admin.post<{ accessToken: string }>('/api/demo/graph-token')).body).accessToken;
+    const generated = await admin.post<{ credentialId: string }>('/api/app-registrations', { tenantId: stack.emulator.tenantId, graphToken });
+    expect(generated.status).toBe(201);
+    const created = await admin.post('/api/datasources', {
+      id: 'project-42',
+      name: 'Project P042',
+      tenantId: stack.emulator.tenantId,
+      credentialId: generated.body.credentialId,
+      access: { mode: 'groups', groups: [{ id: groupId('Project P042'), displayName: 'Project P042' }] },
+    });
+    expect(created.status).toBe(201);
+    // A new app works once Entra has replicated it; its first sync shows that it does.
+    await waitForFirstSync(stack.apiUrl, await stack.signIn('admin@contoso.example'), 'project-42');
+    const otto = await stack.emulator.issueUserToken({ username: 'otto.overage@contoso.example' });
+    const claims = decodeJwt(otto);
+    expect(claims['groups']).toBeUndefined();
+    expect(claims['_claim_names']).toBeDefined();
+    const sourcesOfUser = async (token: string) => (await apiClient(stack, token).get<DataSourceView[]>('/api/datasources')).body.map((s) => s.id);
+    expect(await sourcesOfUser(otto)).toContain('project-42');
+    // The control: a member of no project group, with an ordinary groups claim, does not see it.
+    expect(await sourcesOfUser(await stack.emulator.issueUserToken({ username: 'sarah.schmidt@contoso.example' }))).not.toContain('project-42');
   });
 });

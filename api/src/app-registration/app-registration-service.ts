@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeJwt } from 'jose';
 import {
   APP_MANAGEMENT_SCOPES,
@@ -107,7 +106,7 @@ export class AppRegistrationService {
     const checks: AccessCheck[] = [];
     let token: string;
     try {
-      token = await firstToken(appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials }));
+      token = await appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials })();
       checks.push({ name: 'token', ok: true, required: true, detail: 'Entra issued an app-only token for this app.' });
     } catch (error) {
       const said = error instanceof Error ? ` Entra said: "${error.message.split('\n')[0] ?? ''}"` : '';
@@ -184,22 +183,6 @@ export function presentGenerated(record: GeneratedAppRecord): GeneratedApp {
 /** The app's page in the Entra admin center. */
 export function entraPortalUrl(clientId: string): string {
   return `https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${clientId}`;
-}
-
-/** A just-generated app or secret is unknown to Entra's token service for a moment (replication). */
-const NEW_APP_RETRY_DELAYS_MS = [1000, 2000, 4000];
-
-async function firstToken(source: () => Promise<string>): Promise<string> {
-  for (const delay of [...NEW_APP_RETRY_DELAYS_MS, null]) {
-    try {
-      return await source();
-    } catch (error) {
-      const replicating = error instanceof Error && /AADSTS(7000215|700016)/.test(error.message);
-      if (!replicating || delay === null) throw error;
-      await sleep(delay);
-    }
-  }
-  throw new Error('unreachable');
 }
 
 /** An optional permission that could not be granted is reported, not fatal; a required one is. */

@@ -2,20 +2,19 @@ import type { Config } from '../config.ts';
 import { appTokenSource } from '../graph/app-token.ts';
 import { readTransitiveGroups } from '../graph/transitive-groups.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
+import type { DataSourceRecord } from '../store/data-source-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { GroupReader } from './group-membership.ts';
 
 /**
  * Reads an overflowing user's groups with the app credentials of an enabled data source of the
- * user's tenant: the app GENERATE APP created for it, which holds GroupMember.Read.All when the
- * source is restricted to groups. Token sources are kept per credential so MSAL's cache works.
+ * user's tenant. Sources restricted to groups are asked first: their app was set up with a group
+ * picker, so it holds GroupMember.Read.All (GENERATE APP grants it); the others are tried after.
+ * Token sources are kept per credential so MSAL's token cache works.
  */
 export function graphGroupReader(config: Config, store: Store, secrets: SecretBox): GroupReader {
   const tokenSources = new Map<string, () => Promise<string>>();
-  return async (principal) => {
-    const sources = await store.dataSources.list();
-    const source = sources.find((s) => s.enabled && s.secretSealed && s.tenantId.toLowerCase() === principal.tenantId.toLowerCase());
-    if (!source) throw new Error(`no enabled data source of tenant ${principal.tenantId} has app credentials to read group memberships`);
+  const tokenFor = (source: DataSourceRecord) => {
     const key = `${source.tenantId}/${source.clientId}/${source.secretSealed}`;
     let token = tokenSources.get(key);
     if (!token) {
@@ -28,6 +27,20 @@ export function graphGroupReader(config: Config, store: Store, secrets: SecretBo
       });
       tokenSources.set(key, token);
     }
-    return readTransitiveGroups(config.graph.baseUrl, token, principal.oid);
+    return token;
+  };
+  return async (principal) => {
+    const candidates = (await store.dataSources.list())
+      .filter((s) => s.enabled && s.secretSealed && s.tenantId.toLowerCase() === principal.tenantId.toLowerCase())
+      .sort((a, b) => Number(b.access.mode === 'groups') - Number(a.access.mode === 'groups'));
+    let failure: unknown = new Error(`no enabled data source of tenant ${principal.tenantId} has app credentials to read group memberships`);
+    for (const source of candidates) {
+      try {
+        return await readTransitiveGroups(config.graph.baseUrl, tokenFor(source), principal.oid);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    throw failure;
   };
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 
 export interface AppCredentials {
@@ -25,11 +26,28 @@ export function appTokenSource(credentials: AppCredentials): () => Promise<strin
     },
   });
   return async () => {
-    const result = await msal.acquireTokenByClientCredential({ scopes: [credentials.scope] });
-    if (!result) throw new Error('Entra returned no access token');
-    return result.accessToken;
+    for (const delay of [...NEW_APP_RETRY_DELAYS_MS, null]) {
+      try {
+        const result = await msal.acquireTokenByClientCredential({ scopes: [credentials.scope] });
+        if (!result) throw new Error('Entra returned no access token');
+        return result.accessToken;
+      } catch (error) {
+        if (delay === null || !(error instanceof Error) || !NOT_YET_REPLICATED.test(error.message)) throw error;
+        await sleep(delay);
+      }
+    }
+    throw new Error('unreachable');
   };
 }
+
+/**
+ * A just-generated app or secret is unknown to Entra's token service for a moment (replication):
+ * "invalid client secret" (7000215) or "application not found" (700016). Retried a few times, so a
+ * data source saved right after GENERATE APP does not fail its first round; a secret that is
+ * really wrong fails a few seconds later with the same error.
+ */
+const NOT_YET_REPLICATED = /AADSTS(7000215|700016)/;
+const NEW_APP_RETRY_DELAYS_MS = [1000, 2000, 4000];
 
 /** The data source holds no app secret (REMOVE APP took it, or none was ever entered). */
 export class MissingCredentialsError extends Error {
