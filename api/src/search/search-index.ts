@@ -6,7 +6,7 @@ import { buildSegment, buildSegmentInSlices } from './segment-builder.ts';
 import type { SegmentFiles } from './segment-files.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { scoreSegment } from './segment-scorer.ts';
-import { slicer } from './slices.ts';
+import { SLICE_MS, slicer } from './slices.ts';
 import { termMatcher, type Span } from './term-matchers.ts';
 import { TopHits } from './top-hits.ts';
 
@@ -48,6 +48,8 @@ export interface SearchIndexOptions {
   files?: SegmentFiles | null;
   /** A merge or a write that failed; the index stays as it was and answers correctly. */
   onBackgroundError?: (error: unknown) => void;
+  /** How long building and merging hold the event loop at a time (see slicer). */
+  sliceMs?: number;
 }
 
 /**
@@ -64,9 +66,11 @@ export class SearchIndex {
   private readonly mergeQueued = new Set<string>();
   private readonly files: SegmentFiles | null;
   private readonly onBackgroundError: (error: unknown) => void;
+  private readonly sliceMs: number;
 
   constructor(options: SearchIndexOptions = {}) {
     this.files = options.files ?? null;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.onBackgroundError = options.onBackgroundError ?? ((error) => console.error('search index:', error));
   }
 
@@ -93,7 +97,7 @@ export class SearchIndex {
     const touched = this.watch();
     let segment: Segment;
     try {
-      segment = await buildSegmentInSlices(sourceId, changed);
+      segment = await buildSegmentInSlices(sourceId, changed, slicer(this.sliceMs));
     } finally {
       this.watchers.delete(touched);
     }
@@ -175,7 +179,7 @@ export class SearchIndex {
   }
 
   private async differences(source: SourceSegments, contacts: readonly Contact[]): Promise<{ changed: Contact[]; removed: string[] }> {
-    const pause = slicer();
+    const pause = slicer(this.sliceMs);
     const changed: Contact[] = [];
     const present = new Set<string>();
     for (let i = 0; i < contacts.length; i++) {
@@ -244,7 +248,7 @@ export class SearchIndex {
     const touched = this.watch();
     let merged: Segment;
     try {
-      merged = await mergeSegments(sourceId, inputs);
+      merged = await mergeSegments(sourceId, inputs, slicer(this.sliceMs));
     } finally {
       this.watchers.delete(touched);
     }

@@ -3,7 +3,6 @@ import { contactDigits, contactWords, fingerprint, PHONETIC_FIELDS, sortKey } fr
 import { DictionaryBuilder } from './dictionary.ts';
 import { phoneticCodes } from './phonetic.ts';
 import { Segment } from './segment.ts';
-import { slicer } from './slices.ts';
 
 const FIELD_CODE = Object.fromEntries(SEARCH_FIELDS.map((field, code) => [field, code])) as Record<SearchField, number>;
 /** Contacts analysed between two checks of the time slice. */
@@ -65,9 +64,8 @@ export function buildSegment(sourceId: string, contacts: readonly Contact[]): Se
 }
 
 /** A segment built in time slices (see slicer): for a whole data source. */
-export async function buildSegmentInSlices(sourceId: string, contacts: readonly Contact[]): Promise<Segment> {
+export async function buildSegmentInSlices(sourceId: string, contacts: readonly Contact[], pause: () => Promise<void>): Promise<Segment> {
   const builder = new SegmentBuilder(sourceId);
-  const pause = slicer();
   for (let i = 0; i < contacts.length; i++) {
     builder.add(contacts[i] as Contact);
     if (i % BATCH === BATCH - 1) await pause();

@@ -1,6 +1,5 @@
 import { WEIGHT_BITS, WEIGHT_MASK, type Dictionary, type DictionaryData } from './dictionary.ts';
 import { Segment } from './segment.ts';
-import { slicer } from './slices.ts';
 
 /** Terms merged between two checks of the time slice. */
 const BATCH = 512;
@@ -9,8 +8,7 @@ const BATCH = 512;
  * One segment holding the live documents of `segments` (oldest first), without analysing a
  * contact again: postings are copied with their documents renumbered, deleted ones dropped.
  */
-export async function mergeSegments(sourceId: string, segments: readonly Segment[]): Promise<Segment> {
-  const pause = slicer();
+export async function mergeSegments(sourceId: string, segments: readonly Segment[], pause: () => Promise<void>): Promise<Segment> {
   const ids: string[] = [];
   const keys: string[] = [];
   const fingerprints: number[] = [];
