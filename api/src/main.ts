@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createApp } from './app.ts';
 import { AppRegistrationService } from './app-registration/app-registration-service.ts';
 import { createHttpServer } from './http-server.ts';
@@ -16,6 +17,8 @@ import { Metrics } from './metrics.ts';
 import { createLogger } from './logger.ts';
 import { resealSecrets } from './secrets/reseal.ts';
 import { SecretBox } from './secrets/secret-box.ts';
+import { SearchIndex } from './search/search-index.ts';
+import { SegmentFiles } from './search/segment-files.ts';
 import { Store } from './store/store.ts';
 import { SyncEngine } from './sync/sync-engine.ts';
 import { SyncScheduler } from './sync/sync-scheduler.ts';
@@ -27,7 +30,12 @@ async function main(): Promise<void> {
   const secrets = 'value' in config.secretKey ? SecretBox.fromBase64(...config.secretKey.value.split(',')) : SecretBox.fromFile(config.secretKey.file);
   const store = await Store.open(config.databaseFile);
   await resealSecrets(store, secrets, logger);
-  const directory = new Directory(store, config.defaultDiallingProfile);
+  // Search segments live beside the database they are built from; a restart reads them back.
+  const searchIndex = new SearchIndex({
+    files: await SegmentFiles.open(join(dirname(config.databaseFile), 'search')),
+    onBackgroundError: (err: unknown) => logger.warn({ err }, 'search index: a merge or segment write failed; the index stays as it was'),
+  });
+  const directory = new Directory(store, config.defaultDiallingProfile, searchIndex);
   await directory.loadAll();
 
   const metrics = new Metrics();
