@@ -84,6 +84,28 @@ describe('web app', () => {
     }
   });
 
+  it('highlights what matched and says why: a typing error, a name that sounds alike', async () => {
+    const typo = (await api<SearchResponse>('/api/search?q=Shcmidt&limit=25')).hits[0];
+    expect(typo?.matches[0]).toMatchObject({ kind: 'typo', text: 'Schmidt' });
+    if (typo === undefined) return;
+    const { context, page } = await openSignedIn(browser, stack.webUrl, USER.displayName);
+    try {
+      const box = page.getByRole('searchbox', { name: /search people/i });
+      await box.pressSequentially('Shcmidt', { delay: 30 });
+      const card = page.getByRole('list', { name: 'Results for Shcmidt' }).getByRole('group', { name: shownName(typo.contact) }).first();
+      await card.getByText('Typo in “Shcmidt”').waitFor();
+      await expect(card.locator('mark').first().innerText()).resolves.toBe('Schmidt');
+
+      await box.fill('');
+      await box.pressSequentially('Meyr', { delay: 30 });
+      const results = page.getByRole('list', { name: 'Results for Meyr' });
+      await results.getByText('Sounds like “Meyr”').first().waitFor();
+      await screenshot(page, 'search-why');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('lists the demo data source with its sync status; only admins can start a sync', async () => {
     const sources = await api<DataSourceView[]>('/api/datasources');
     const source = sources[0];

@@ -18,14 +18,14 @@ export interface SearchResultsProps {
   label: string;
 }
 
-/** The hits of one search, best first. */
+/** The hits of one search, best first, each with what matched highlighted. */
 export function SearchResults({ hits, label }: SearchResultsProps) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={label}>
       {hits.map((hit) => (
         <li key={hit.contact.id}>
-          <ContactCard contact={hit.contact} />
+          <ContactCard contact={hit.contact} matches={hit.matches} />
         </li>
       ))}
     </ul>
