@@ -2,6 +2,7 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { DataSourceView } from '../../../contracts/index.ts';
 import { editSourceForm, newSourceForm } from './form/data-source-form.ts';
 import { formReducer } from './form/form-reducer.ts';
+import { updateRequest } from './form/save-request.ts';
 import { hasErrors, validateStep, type FieldErrors, type ValidationContext } from './form/validate-step.ts';
 import { stepIndex, WIZARD_STEPS, type WizardStep } from './form/wizard-steps.ts';
 
@@ -67,8 +68,11 @@ export function useWizard(initial: DataSourceView | null, takenIds: readonly str
   return {
     form,
     dispatch,
-    /** Anything was changed: leaving asks first. */
-    dirty: form !== initialForm,
+    /**
+     * Leaving would lose something: anything typed or generated for a new source; for a saved one,
+     * a setting that saving would change (REMOVE APP has already happened on the server).
+     */
+    dirty: initial === null ? form !== initialForm : JSON.stringify(updateRequest(form)) !== JSON.stringify(updateRequest(initialForm)),
     source,
     setSource,
     step,

@@ -7,6 +7,7 @@ import { AppHeader } from './app-header.tsx';
 import { DataSourcesPanel } from './data-sources-panel.tsx';
 import { DirectorySearch } from './directory-search.tsx';
 import { NumberLookup } from './number-lookup.tsx';
+import { useLastingFocusManagement } from '../hooks/use-lasting-focus-management.ts';
 import { useSession } from '../hooks/use-session.ts';
 
 // Only administrators open the wizard: everyone else never loads it.
@@ -44,6 +45,7 @@ export function MainScreen({ onSignOut }: MainScreenProps) {
   const { t } = useTranslation(['common', 'sources']);
   const { me } = useSession();
   const [view, setView] = useState<View>({ name: 'directory', notice: null });
+  useLastingFocusManagement();
 
   const closeWizard = (outcome: WizardOutcome): void => {
     const notice =

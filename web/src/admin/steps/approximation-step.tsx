@@ -48,7 +48,8 @@ export function ApproximationStep({ form, dispatch }: StepProps) {
   const company = useApiQuery<LookupResponse | null>(main === null ? null : `approx-company:${main}`, (signal) =>
     main === null ? Promise.resolve(null) : api.lookup(main, signal),
   );
-  const number = shown.data?.display?.[dialling.displayFormat] ?? incoming;
+  // International: the example must read the same for every viewer.
+  const number = shown.data?.display?.international ?? incoming;
   const match = company.data?.match?.contact;
   const companyName = match !== undefined ? (match.companyName ?? contactName(match)) : t('approximation.companyPlaceholder');
 

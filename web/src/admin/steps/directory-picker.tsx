@@ -36,6 +36,8 @@ export function DirectoryPicker({ kind, label, selected, onChange, searchWith, v
   const { t } = useTranslation('wizard');
   const { api } = useSession();
   const [query, setQuery] = useState('');
+  // Typing (or pasting) opens the list, so the hits show without an extra key press.
+  const [open, setOpen] = useState(false);
   const search = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
   const hits = useApiQuery<DirectoryObjectHit[]>(search === '' ? null : `${kind}:${JSON.stringify(searchWith)}:${search}`, (signal) =>
     api.searchDirectory(kind, search, searchWith, signal),
@@ -47,6 +49,8 @@ export function DirectoryPicker({ kind, label, selected, onChange, searchWith, v
   return (
     <Field label={label} required validationMessage={validationMessage}>
       <TagPicker
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
         selectedOptions={selected.map((ref) => ref.id)}
         onOptionSelect={(_, data) => {
           if (data.value === NOTHING) return;
@@ -68,7 +72,15 @@ export function DirectoryPicker({ kind, label, selected, onChange, searchWith, v
               </Tag>
             ))}
           </TagPickerGroup>
-          <TagPickerInput aria-label={label} placeholder={t('access.searchPlaceholder')} value={query} onChange={(event) => setQuery(event.target.value)} />
+          <TagPickerInput
+            aria-label={label}
+            placeholder={t('access.searchPlaceholder')}
+            value={query}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              setOpen(true);
+            }}
+          />
         </TagPickerControl>
         <TagPickerList>
           {options.length > 0 ? (

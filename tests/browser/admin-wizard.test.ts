@@ -1,0 +1,248 @@
+/**
+ * The data source wizard in a real browser against the real API and emulated tenant (demo mode):
+ * an administrator generates the app (standing in for Entra's consent popup), checks access,
+ * configures every step, saves, watches the first sync finish in the status tooltip, finds a
+ * contact of the new source, removes the app and sees the next sync fail with a clear message;
+ * an administrator without an Entra directory role is refused GENERATE APP with the reason.
+ * Every step is screenshotted in light and dark and checked with axe-core in both.
+ * Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { ADMIN_ROLE } from '../../contracts/index.ts';
+import { DEMO_USERS, DIRECTORY_ADMIN_ROLE } from '../../emulator/src/index.ts';
+import { startStack, type Stack } from '../../scripts/stack.ts';
+import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { seriousViolations } from '../support/accessibility.ts';
+
+const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
+/** A Switchboard administrator who holds no Entra directory role: Entra refuses them app registrations. */
+const HELPDESK = { username: 'helpdesk@contoso.example', displayName: 'Hanna Helpdesk' };
+const CONTACTS = 300;
+const SOURCE = { name: 'Fabrikam contacts', id: 'fabrikam-contacts' };
+
+let stack: Stack;
+let browser: Browser;
+
+/** Adds Hanna to the emulated tenant: the Switchboard administrator role on the API app, no directory role. */
+function addHelpdeskAdmin(target: Stack): void {
+  const { directory, apiApp } = target.emulator;
+  const user = directory.addUser({ userPrincipalName: HELPDESK.username, displayName: HELPDESK.displayName, password: 'demo' });
+  const api = directory.apps.servicePrincipalByAppId(apiApp.clientId, Date.now());
+  if (api === undefined) throw new Error('the emulator has no service principal for the Switchboard API');
+  directory.apps.assignAppRole(
+    { principalId: user.id, principalType: 'User', principalDisplayName: user.displayName, resource: api, appRoleId: DIRECTORY_ADMIN_ROLE.id },
+    Date.now(),
+    0,
+  );
+}
+
+beforeAll(async () => {
+  const demoUsers = [
+    ...DEMO_USERS.map((u) => ({ username: u.username, password: u.password, displayName: u.displayName, isAdmin: u.roles.includes(ADMIN_ROLE) })),
+    { username: HELPDESK.username, password: 'demo', displayName: HELPDESK.displayName, isAdmin: true },
+  ];
+  stack = await startStack({ contacts: CONTACTS, apiEnv: { DEMO_USERS: JSON.stringify(demoUsers) } });
+  addHelpdeskAdmin(stack);
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Screenshots the page in light and dark, and fails on any serious or critical axe finding in either. */
+async function captureStep(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // The theme follows prefers-color-scheme live; wait until Fluent has repainted the page.
+    await page.waitForFunction((dark) => {
+      const root = document.querySelector('.fui-FluentProvider');
+      if (root === null) return false;
+      const background = getComputedStyle(root).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase();
+      return dark ? background !== '#ffffff' : background === '#ffffff';
+    }, scheme === 'dark');
+    await screenshot(page, `wizard-${name}-${scheme}`);
+    expect(await seriousViolations(page), `${name} in ${scheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const wizardOf = (page: Page): Locator => page.getByRole('main', { name: /Add data source|Edit / });
+const sourceRow = (page: Page, name: string): Locator => page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name });
+
+async function next(page: Page, expectedStep: string): Promise<void> {
+  await wizardOf(page).getByRole('button', { name: 'Next' }).click();
+  await wizardOf(page).getByRole('heading', { level: 3, name: expectedStep }).waitFor();
+}
+
+/** Hovers the row's info icon and returns the status tooltip's text once it says `expected`. */
+async function statusTooltip(page: Page, name: string, expected: RegExp): Promise<string> {
+  const row = sourceRow(page, name);
+  await row.getByRole('button', { name: `Sync status of ${name}` }).hover();
+  const tooltip = page.getByRole('tooltip');
+  await tooltip.getByText(expected).waitFor();
+  return tooltip.innerText();
+}
+
+describe('data source wizard', () => {
+  it('walks every step, saves, syncs, finds a contact of the new source, and fails the next sync once the app is removed', async () => {
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
+    try {
+      await page.getByRole('button', { name: 'Add data source' }).click();
+      const wizard = wizardOf(page);
+      await wizard.getByRole('heading', { level: 3, name: 'Basic settings' }).waitFor();
+
+      // 1. Basic settings: nothing typed yet, so "Next" says what is missing and stays.
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByText('Enter a name of up to 120 characters.').waitFor();
+      await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).resolves.toBe('true');
+      await wizard.getByRole('textbox', { name: 'Name' }).fill(SOURCE.name);
+      await expect(wizard.getByRole('textbox', { name: 'Unique identifier' }).inputValue()).resolves.toBe(SOURCE.id);
+      await wizard.getByRole('textbox', { name: 'Description' }).fill('Mail contacts of Fabrikam, read by the wizard under test');
+      await wizard.getByRole('spinbutton', { name: /Read changes every/ }).fill('30');
+      await wizard.getByRole('spinbutton', { name: /Read changes every/ }).press('Tab');
+      await captureStep(page, '1-basics');
+      await next(page, 'Microsoft 365');
+
+      // 2. Microsoft 365: generate the app, see it in Entra's terms, and check its access.
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByText('Generate the app, or choose').waitFor();
+      await captureStep(page, '2-microsoft-365-before');
+      await wizard.getByRole('button', { name: 'Generate app' }).click();
+      // Registering, consenting and adding a secret take several Graph calls, each waiting out replication.
+      await wizard.getByRole('heading', { name: `App Switchboard: ${SOURCE.name}` }).waitFor({ timeout: 60_000 });
+      const portal = wizard.getByRole('link', { name: 'Open the app in the Entra admin center' });
+      await expect(portal.getAttribute('href')).resolves.toMatch(/^https:\/\/entra\.microsoft\.com\/.+\/appId\/[0-9a-f-]{36}$/);
+      await wizard.getByRole('button', { name: 'Check access' }).click();
+      const check = wizard.getByRole('region', { name: 'Access check' });
+      await check.getByText('Everything sync needs is in place.').waitFor();
+      for (const name of ['Sign-in as the app', 'OrgContact.Read.All', 'GroupMember.Read.All', 'User.ReadBasic.All', 'Reading a mail contact']) {
+        await expect(check.getByRole('listitem').filter({ hasText: name }).innerText()).resolves.toContain('Passed');
+      }
+      await captureStep(page, '2-microsoft-365');
+      await next(page, 'Phone number conversion');
+
+      // 3. Phone number conversion: Contoso's PBX in Munich, and a live preview of a stored extension.
+      await wizard.getByRole('textbox', { name: 'Area code' }).fill('89');
+      await wizard.getByRole('textbox', { name: 'Outside-line prefix' }).fill('0');
+      await wizard.getByRole('textbox', { name: 'Company main number' }).fill('8912340');
+      await wizard.getByRole('combobox', { name: 'Length of extensions' }).click();
+      await page.getByRole('option', { name: '3 digits' }).click();
+      await wizard.getByRole('button', { name: 'Try -123' }).click();
+      const preview = wizard.getByRole('region', { name: 'Try a stored number' });
+      await preview.getByText('+498912340123').waitFor();
+      await expect(preview.innerText()).resolves.toMatch(/International\s+\+49 89 12340-123/);
+      await wizard.getByRole('textbox', { name: 'Stored number' }).fill('+49(0)89 123456-78');
+      await preview.getByText('+498912345678').waitFor();
+      await captureStep(page, '3-phone-numbers');
+      await next(page, 'Authorization');
+
+      // 4. Authorization: the administrators' group, found in Graph by typing part of its name.
+      await wizard.getByRole('radio', { name: /Members of these groups/ }).check();
+      await wizard.getByRole('combobox', { name: 'Groups' }).fill('Switchboard');
+      await page.getByRole('option', { name: /Switchboard Administrators/ }).click();
+      await wizard.getByText('Switchboard Administrators', { exact: true }).waitFor();
+      await captureStep(page, '4-authorization');
+      await next(page, 'Priority');
+
+      // 5. Priority: above the demo source, which the list shows in order.
+      // A spin button takes typed text when the field is left (or on Enter).
+      await wizard.getByRole('spinbutton', { name: 'Priority' }).fill('500');
+      await wizard.getByRole('spinbutton', { name: 'Priority' }).press('Tab');
+      const order = wizard.getByRole('list');
+      await order.getByRole('listitem').first().filter({ hasText: SOURCE.name }).filter({ hasText: '500' }).waitFor();
+      await expect(order.innerText()).resolves.toMatch(new RegExp(`${SOURCE.name}[\\s\\S]*500[\\s\\S]*Contoso mail contacts[\\s\\S]*100`));
+      await captureStep(page, '5-priority');
+      await next(page, 'Approximation search');
+
+      // 6. Approximation search: on, with a call from an unknown extension of the main number as the example.
+      await expect(wizard.getByRole('switch', { name: 'Approximation search' }).isChecked()).resolves.toBe(true);
+      await wizard.getByText('Call from +49 89 12340-999').first().waitFor();
+      await captureStep(page, '6-approximation');
+      await next(page, 'Overview');
+
+      // 7. Overview: every setting, with a way back to each step.
+      const overview = await wizard.innerText();
+      for (const expected of [SOURCE.name, SOURCE.id, 'every 30 min', `Generated: Switchboard: ${SOURCE.name}`, 'Passed', '8912340', 'Groups: Switchboard Administrators', '500']) {
+        expect(overview).toContain(expected);
+      }
+      await wizard.getByRole('button', { name: 'Edit Priority' }).click();
+      await wizard.getByRole('heading', { level: 3, name: 'Priority' }).waitFor();
+      await wizard.getByRole('tab', { name: /7\. Overview/ }).click();
+      await wizard.getByRole('heading', { level: 3, name: 'Overview' }).waitFor();
+      await captureStep(page, '7-overview');
+      await wizard.getByRole('button', { name: 'Save data source' }).click();
+
+      // The list: the new source syncs; its status tooltip shows the first success.
+      await page.getByText(`${SOURCE.name} was added; its first sync has started.`).waitFor();
+      const row = sourceRow(page, SOURCE.name);
+      await row.getByText('Up to date').waitFor({ timeout: 60_000 });
+      const details = await statusTooltip(page, SOURCE.name, /Last success/);
+      expect(details).toMatch(/Last error\s+None/);
+      expect(details).toMatch(new RegExp(`Contacts\\s+${CONTACTS}`));
+      await screenshot(page, 'wizard-saved-source-synced');
+
+      // Without the demo source, whatever search finds comes from the new one.
+      await sourceRow(page, 'Contoso mail contacts').getByRole('button', { name: 'Actions for Contoso mail contacts' }).click();
+      await page.getByRole('menuitem', { name: 'Delete…' }).click();
+      const confirmDelete = page.getByRole('alertdialog');
+      await expect(confirmDelete.innerText()).resolves.toContain(`Its ${CONTACTS} contacts leave the directory`);
+      await confirmDelete.getByRole('button', { name: 'Delete data source' }).click();
+      await sourceRow(page, 'Contoso mail contacts').waitFor({ state: 'detached' });
+      const someone = stack.emulator.tenant.list().find((c) => c.surname !== null && c.displayName !== null);
+      if (someone?.displayName == null) throw new Error('the emulated tenant has no named contact');
+      await page.getByRole('searchbox', { name: /Search people/ }).fill(someone.displayName);
+      await page.getByRole('list', { name: /Results for/ }).getByRole('group', { name: someone.displayName }).first().waitFor();
+
+      // REMOVE APP, then the next sync fails and says why.
+      await row.getByRole('button', { name: `Actions for ${SOURCE.name}` }).click();
+      await page.getByRole('menuitem', { name: 'Edit…' }).click();
+      await wizard.getByRole('tab', { name: /2\. Microsoft 365/ }).click();
+      await wizard.getByRole('button', { name: 'Remove app' }).click();
+      const confirmRemove = page.getByRole('alertdialog');
+      await expect(confirmRemove.innerText()).resolves.toContain('its next sync fails');
+      await confirmRemove.getByRole('button', { name: 'Remove app' }).click();
+      await wizard.getByText('This data source has no app').waitFor();
+      await captureStep(page, '2-microsoft-365-removed');
+      // Nothing left to save: the app is already gone, so the wizard closes without asking.
+      await wizard.getByRole('button', { name: 'Cancel' }).click();
+      await row.getByText('No app').waitFor();
+      await row.getByRole('button', { name: 'Sync now' }).click();
+      await row.getByText('Error', { exact: true }).waitFor({ timeout: 30_000 });
+      const failed = await statusTooltip(page, SOURCE.name, /app was removed/);
+      expect(failed).toMatch(/Last error\s+.*app was removed/);
+      await screenshot(page, 'wizard-removed-app-sync-failed');
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('tells an administrator without an Entra directory role why the app cannot be generated', async () => {
+    const { context, page } = await openSignedIn(browser, stack.webUrl, HELPDESK.displayName);
+    try {
+      await page.getByRole('button', { name: 'Add data source' }).click();
+      const wizard = wizardOf(page);
+      await wizard.getByRole('textbox', { name: 'Name' }).fill('Helpdesk contacts');
+      await next(page, 'Microsoft 365');
+      await wizard.getByRole('button', { name: 'Generate app' }).click();
+      await wizard.getByText('Entra refused to create the app').waitFor();
+      // The API's sentence names the roles the account lacks.
+      await wizard.getByText(/your account needs the Application Administrator/).waitFor();
+      await captureStep(page, '2-microsoft-365-refused');
+
+      // Leaving a started source asks first.
+      await wizard.getByRole('button', { name: 'Cancel' }).click();
+      const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+      await leave.getByRole('button', { name: 'Keep editing' }).click();
+      await leave.waitFor({ state: 'detached' });
+      await wizard.getByRole('heading', { level: 3, name: 'Microsoft 365' }).waitFor();
+      await wizard.getByRole('button', { name: 'Cancel' }).click();
+      await leave.getByRole('button', { name: 'Leave' }).click();
+      await page.getByRole('button', { name: 'Add data source' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
