@@ -169,19 +169,6 @@ export function formatSchedule(schedule: SyncSchedule): string {
 
 export const phoneLabel = (type: PhoneType): string => i18n.t(`directory:phone.${type}`);
 
-/** Kept for the side panel until its texts move to the translations; reads the current language. */
-export const PHONE_LABELS: Readonly<Record<PhoneType, string>> = {
-  get business() {
-    return phoneLabel('business');
-  },
-  get mobile() {
-    return phoneLabel('mobile');
-  },
-  get businessFax() {
-    return phoneLabel('businessFax');
-  },
-};
-
 /** One word for a sync phase. */
 export const phaseLabel = (phase: SyncPhase): string => i18n.t(`sync:phase.${phase}`);
 

@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   body: {
     display: 'grid',
-    gridTemplateColumns: '240px minmax(0, 1fr)',
+    gridTemplateColumns: '260px minmax(0, 1fr)',
     gap: tokens.spacingHorizontalXXL,
     alignItems: 'start',
     '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },

@@ -6,6 +6,9 @@ export const useStepStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
   narrow: { width: '200px', maxWidth: '100%' },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** Headings inside a step (Fluent's typography components keep the browser's margins). */
+  heading: { margin: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   error: { color: tokens.colorPaletteRedForeground1 },
   card: {
     display: 'flex',

@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1 },
   invalid: { color: tokens.colorPaletteRedForeground1 },
   tab: { justifyContent: 'flex-start' },
+  label: { textAlign: 'start' },
 });
 
 export const stepTabId = (idPrefix: string, step: WizardStep): string => `${idPrefix}-tab-${step}`;
@@ -50,7 +51,7 @@ export function WizardNav({ idPrefix, current, stepState, canVisit, onSelect }: 
               <CircleRegular />
             );
           return (
-            <Tab key={step} id={stepTabId(idPrefix, step)} className={styles.tab} value={step} icon={icon} disabled={!canVisit(step)}>
+            <Tab key={step} id={stepTabId(idPrefix, step)} className={styles.tab} content={{ className: styles.label }} value={step} icon={icon} disabled={!canVisit(step)}>
               {index + 1}. {t(`title.${step}`)}
               {state !== 'todo' && <span className={hidden.hidden}>, {state === 'done' ? t('stepDone') : t('stepInvalid')}</span>}
             </Tab>

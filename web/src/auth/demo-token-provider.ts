@@ -1,5 +1,6 @@
 import type { DemoSignInResponse } from '../../../contracts/index.ts';
 import { demoGraphToken } from '../api/client.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { SignInError, type GraphToken, type TokenProvider } from './token-provider.ts';
 
 const STORAGE_KEY = 'switchboard.demo.session';
@@ -79,7 +80,7 @@ export class DemoTokenProvider implements TokenProvider {
   /** The demo API hands out the demo user's Graph token where Entra would ask for consent. */
   async getGraphToken(): Promise<GraphToken> {
     const token = this.currentToken();
-    if (token === null) throw new SignInError('Sign in again to continue.');
+    if (token === null) throw new SignInError(i18n.t('signIn:signInAgain'));
     const { accessToken } = await demoGraphToken(token);
     return { accessToken, tenantId: tenantOf(accessToken) };
   }
@@ -102,6 +103,6 @@ function tenantOf(jwt: string): string {
   const payload = jwt.split('.')[1] ?? '';
   const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
   const tid = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['tid'] : undefined;
-  if (typeof tid !== 'string') throw new SignInError('The Graph token names no tenant.');
+  if (typeof tid !== 'string') throw new SignInError(i18n.t('signIn:noTenant'));
   return tid;
 }

@@ -5,6 +5,7 @@ import {
   type IPublicClientApplication,
   type PopupRequest,
 } from '@azure/msal-browser';
+import { i18n } from '../i18n/i18n.ts';
 import { graphScopes, SignInError, type GraphToken, type InteractiveTokenProvider } from './token-provider.ts';
 
 /**
@@ -87,13 +88,13 @@ function signInFailure(error: unknown): string {
   if (error instanceof BrowserAuthError) {
     switch (error.errorCode) {
       case BrowserAuthErrorCodes.userCancelled:
-        return 'Sign-in was cancelled.';
+        return i18n.t('signIn:cancelled');
       case BrowserAuthErrorCodes.interactionInProgress:
-        return 'A sign-in is already open in another window. Finish it there, or close it and try again.';
+        return i18n.t('signIn:inProgress');
       case BrowserAuthErrorCodes.popupWindowError:
       case BrowserAuthErrorCodes.emptyWindowError:
-        return 'The browser blocked the Microsoft sign-in window. Allow pop-ups for this site and try again.';
+        return i18n.t('signIn:popupBlocked');
     }
   }
-  return error instanceof Error ? error.message : 'Sign-in failed.';
+  return error instanceof Error ? error.message : i18n.t('signIn:failed');
 }

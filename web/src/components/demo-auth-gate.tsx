@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { DemoSignInResponse, DemoUser } from '../../../contracts/index.ts';
+import { i18n } from '../i18n/i18n.ts';
 import { DemoTokenProvider } from '../auth/demo-token-provider.ts';
 import type { RenderSession } from './app.tsx';
 import { SignInScreen } from './sign-in-screen.tsx';
@@ -25,7 +26,7 @@ export function DemoAuthGate({ users, renderSession }: DemoAuthGateProps) {
   );
   const onUnauthorized = useCallback(() => {
     tokens.signOut();
-    setNotice('Your session has ended. Sign in again.');
+    setNotice(i18n.t('signIn:sessionEnded'));
     setSignedIn(false);
   }, [tokens]);
   const onSignOut = useCallback(() => {

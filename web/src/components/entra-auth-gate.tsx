@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Spinner } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { EntraSettings } from '../auth/entra-settings.ts';
 import { SignInError, type InteractiveTokenProvider } from '../auth/token-provider.ts';
 import type { HostInfo } from '../host/host.ts';
@@ -42,6 +43,7 @@ export interface EntraAuthGateProps {
  */
 export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
   const host = useHost();
+  const { t } = useTranslation(['signIn', 'common']);
   const [step, setStep] = useState<Step>({ name: 'starting' });
   const [attempt, setAttempt] = useState(0);
   // One MSAL client per page, even when an effect runs twice.
@@ -72,14 +74,14 @@ export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
         setStep({ name: 'signed-in', tokens });
       },
       (error: unknown) => {
-        const failure = error instanceof SignInError ? error.message : 'Sign-in failed. Try again.';
+        const failure = error instanceof SignInError ? error.message : t('failed');
         setStep({ ...prompt(tokens), failure });
       },
     );
-  }, [tokens]);
+  }, [tokens, t]);
   const onUnauthorized = useCallback(() => {
-    if (tokens !== null) setStep(prompt(tokens, 'Your sign-in has expired. Sign in again to continue.'));
-  }, [tokens]);
+    if (tokens !== null) setStep(prompt(tokens, t('expired')));
+  }, [tokens, t]);
   const onSignOut = useCallback(() => {
     if (tokens === null) return;
     tokens.signOut();
@@ -90,7 +92,7 @@ export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
     case 'starting':
       return (
         <CenteredPanel>
-          <Spinner label="Signing in…" />
+          <Spinner label={t('common:signingIn')} />
         </CenteredPanel>
       );
     case 'unavailable':
@@ -104,7 +106,7 @@ export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
               setAttempt((n) => n + 1);
             }}
           >
-            Try again
+            {t('common:tryAgain')}
           </Button>
         </CenteredPanel>
       );

@@ -1,5 +1,6 @@
 import { Body1, Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens } from '@fluentui/react-components';
 import { PersonKeyRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import { CenteredPanel } from './centered-panel.tsx';
 
 const useStyles = makeStyles({
@@ -19,12 +20,13 @@ export interface SignInPromptProps {
 /** Entra mode, when signing in needs the user: one clear button that opens Microsoft's sign-in. */
 export function SignInPrompt({ notice, failure, pending, onSignIn }: SignInPromptProps) {
   const styles = useStyles();
+  const { t } = useTranslation(['signIn', 'common']);
   return (
     <CenteredPanel>
       <Card>
         <CardHeader
-          header={<Title2 as="h1">Switchboard</Title2>}
-          description={<Body1 className={styles.muted}>Sign in with your work account to use the company directory.</Body1>}
+          header={<Title2 as="h1">{t('common:appName')}</Title2>}
+          description={<Body1 className={styles.muted}>{t('entraIntro')}</Body1>}
         />
         {notice !== null && (
           <MessageBar intent="warning">
@@ -44,7 +46,7 @@ export function SignInPrompt({ notice, failure, pending, onSignIn }: SignInPromp
           disabled={pending}
           onClick={onSignIn}
         >
-          Sign in with Microsoft
+          {t('withMicrosoft')}
         </Button>
       </Card>
     </CenteredPanel>

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PersonRegular, ShieldPersonRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import type { DemoSignInResponse, DemoUser } from '../../../contracts/index.ts';
 import { demoSignIn } from '../api/client.ts';
 import { CenteredPanel } from './centered-panel.tsx';
@@ -32,6 +33,7 @@ export interface SignInScreenProps {
 /** Demo mode: pick one of the configured demo users. */
 export function SignInScreen({ users, notice, onSignedIn }: SignInScreenProps) {
   const styles = useStyles();
+  const { t } = useTranslation(['signIn', 'common']);
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -54,8 +56,8 @@ export function SignInScreen({ users, notice, onSignedIn }: SignInScreenProps) {
     <CenteredPanel>
       <Card>
         <CardHeader
-          header={<Title2 as="h1">Switchboard</Title2>}
-          description={<Body1 className={styles.muted}>Demo sign-in: choose who you are.</Body1>}
+          header={<Title2 as="h1">{t('common:appName')}</Title2>}
+          description={<Body1 className={styles.muted}>{t('demoIntro')}</Body1>}
         />
         {notice !== null && (
           <MessageBar intent="warning">
@@ -69,17 +71,17 @@ export function SignInScreen({ users, notice, onSignedIn }: SignInScreenProps) {
               key={user.username}
               className={styles.button}
               size="large"
-              title={`${user.username}${user.isAdmin ? ' (administrator)' : ''}`}
+              title={user.isAdmin ? t('administrator', { username: user.username }) : user.username}
               icon={user.isAdmin ? <ShieldPersonRegular /> : <PersonRegular />}
               disabled={pending !== null}
               onClick={() => {
                 signIn(user.username);
               }}
             >
-              Sign in as {user.displayName}
+              {t('signInAs', { name: user.displayName })}
             </Button>
           ))}
-          {users.length === 0 && <Body1>No demo users are configured.</Body1>}
+          {users.length === 0 && <Body1>{t('noDemoUsers')}</Body1>}
         </div>
       </Card>
     </CenteredPanel>

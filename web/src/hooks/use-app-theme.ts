@@ -8,6 +8,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type { HostInfo, HostThemeName } from '../host/host.ts';
+import { useForcedColors } from './use-forced-colors.ts';
 import { usePrefersDark } from './use-prefers-dark.ts';
 
 const TEAMS_THEMES: Record<HostThemeName, Theme> = {
@@ -16,9 +17,14 @@ const TEAMS_THEMES: Record<HostThemeName, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
-/** Teams themes inside a Microsoft 365 host (following its theme changes), web themes elsewhere. */
+/**
+ * Teams themes inside a Microsoft 365 host (following its theme changes); elsewhere the web
+ * themes, or the high-contrast theme while the system forces its colours (Fluent v9 has no web
+ * high-contrast theme).
+ */
 export function useAppTheme(host: HostInfo | null): Theme {
   const prefersDark = usePrefersDark();
+  const forcedColors = useForcedColors();
   const [teamsTheme, setTeamsTheme] = useState<HostThemeName | null>(null);
 
   useEffect(() => {
@@ -27,5 +33,6 @@ export function useAppTheme(host: HostInfo | null): Theme {
   }, [host]);
 
   if (host?.kind === 'teams') return TEAMS_THEMES[teamsTheme ?? host.theme];
+  if (forcedColors) return teamsHighContrastTheme;
   return prefersDark ? webDarkTheme : webLightTheme;
 }

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Caption1, Field, Input, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { HistoryRegular, SearchRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import { MAIL_MAX_LENGTH } from '../../../contracts/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ErrorMessageBar } from '../components/error-message-bar.tsx';
@@ -25,6 +26,7 @@ export function LookupSection({ api }: { api: ApiClient }) {
   const styles = useStyles();
   const headingId = useId();
   const recentId = useId();
+  const { t } = useTranslation(['sidePanel', 'directory']);
   const [input, setInput] = useState('');
   const [query, setQuery] = useState<string | null>(null);
   const { recent, remember } = useRecentLookups();
@@ -50,33 +52,33 @@ export function LookupSection({ api }: { api: ApiClient }) {
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle2 as="h2" id={headingId}>
-        Look up a number
+        {t('directory:lookup.heading')}
       </Subtitle2>
-      <form className={styles.form} onSubmit={submit} role="search" aria-label="Look up a number">
-        <Field className={styles.field} label="Phone number or mail address">
+      <form className={styles.form} onSubmit={submit} role="search" aria-label={t('directory:lookup.heading')}>
+        <Field className={styles.field} label={t('lookupLabel')}>
           <Input
             value={input}
             // Room for a mail address, the longer kind; the API checks each kind's own limit.
             maxLength={MAIL_MAX_LENGTH}
-            placeholder="+49 89 123456-78"
+            placeholder={t('directory:lookup.placeholder')}
             onChange={(_, data) => {
               setInput(data.value);
             }}
           />
         </Field>
         <Button type="submit" appearance="primary" icon={<SearchRegular />} disabled={input.trim() === ''}>
-          Look up
+          {t('directory:lookup.submit')}
         </Button>
       </form>
       <div className={styles.result} aria-live="polite">
-        {lookup.loading && <Spinner size="tiny" label="Looking up…" />}
+        {lookup.loading && <Spinner size="tiny" label={t('directory:lookup.looking')} />}
         {lookup.error !== null && <ErrorMessageBar error={lookup.error} />}
         {lookup.data !== null && <LookupResult outcome={lookup.data} />}
       </div>
       {recent.length > 0 && (
         <>
           <Caption1 id={recentId} className={styles.muted}>
-            Recent lookups
+            {t('recent')}
           </Caption1>
           <ul className={styles.recent} aria-labelledby={recentId}>
             {recent.map((entry) => (
@@ -90,7 +92,7 @@ export function LookupSection({ api }: { api: ApiClient }) {
                   }}
                 >
                   <span className={styles.recentText}>
-                    {entry.query} · {entry.name ?? 'no match'}
+                    {entry.query} · {entry.name ?? t('noMatch')}
                   </span>
                 </Button>
               </li>

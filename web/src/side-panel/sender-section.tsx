@@ -1,5 +1,6 @@
 import { useId, useSyncExternalStore } from 'react';
 import { Body1, Caption1, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { useTranslation } from 'react-i18next';
 import type { ContactsByMailResponse } from '../../../contracts/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ContactCard } from '../components/contact-card.tsx';
@@ -25,6 +26,7 @@ const noSender = (): null => null;
 export function SenderSection({ api, mail }: SenderSectionProps) {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useTranslation('sidePanel');
   const sender = useSyncExternalStore(mail?.subscribe ?? noSubscription, mail?.sender ?? noSender);
   const address = sender?.address ?? null;
   const found = useApiQuery<ContactsByMailResponse>(address === null ? null : `sender:${address}`, (signal) =>
@@ -36,17 +38,17 @@ export function SenderSection({ api, mail }: SenderSectionProps) {
   return (
     <section className={styles.section} aria-labelledby={headingId} aria-busy={found.loading}>
       <Subtitle2 as="h2" id={headingId}>
-        Sender
+        {t('sender')}
       </Subtitle2>
-      {mail === null && <Body1 block className={styles.muted}>Open Switchboard beside a message in Outlook to see its sender here.</Body1>}
-      {mail !== null && sender === null && <Body1 block className={styles.muted}>Select a message to see who sent it.</Body1>}
-      {found.loading && <Spinner size="tiny" label={`Looking up ${who}…`} />}
+      {mail === null && <Body1 block className={styles.muted}>{t('outsideOutlook')}</Body1>}
+      {mail !== null && sender === null && <Body1 block className={styles.muted}>{t('selectMessage')}</Body1>}
+      {found.loading && <Spinner size="tiny" label={t('lookingUpSender', { who })} />}
       {found.error !== null && <ErrorMessageBar error={found.error} />}
       {found.data !== null && found.data.contacts.length === 0 && (
         <div>
-          <Body1 block>Not in the directory.</Body1>
+          <Body1 block>{t('notInDirectory')}</Body1>
           <Caption1 block className={styles.muted}>
-            No contact has the address of {who}.
+            {t('noContactWithAddress', { who })}
           </Caption1>
         </div>
       )}

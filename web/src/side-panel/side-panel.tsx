@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { makeStyles, Title3, tokens } from '@fluentui/react-components';
 import { CallConnectingRegular } from '@fluentui/react-icons';
+import { useTranslation } from 'react-i18next';
 import { ApiClient } from '../api/client.ts';
 import type { SessionViewProps } from '../components/session-view.tsx';
 import { useHost } from '../hooks/use-host.ts';
@@ -30,12 +31,13 @@ const useStyles = makeStyles({
 export function SidePanel({ tokens: tokenProvider, onUnauthorized }: SessionViewProps) {
   const styles = useStyles();
   const host = useHost();
+  const { t } = useTranslation();
   const api = useMemo(() => new ApiClient(tokenProvider, onUnauthorized), [tokenProvider, onUnauthorized]);
   return (
     <>
       <header className={styles.header}>
         <CallConnectingRegular className={styles.logo} aria-hidden />
-        <Title3 as="h1">Switchboard</Title3>
+        <Title3 as="h1">{t('appName')}</Title3>
       </header>
       <main className={styles.main}>
         <SenderSection api={api} mail={host.kind === 'outlook-addin' ? host.mail : null} />

@@ -81,8 +81,8 @@ export function ApproximationStep({ form, dispatch }: StepProps) {
         onChange={(_, data) => dispatch({ type: 'approximation', on: data.checked })}
       />
       <Body1>{t('approximation.explain', { example: number ?? t('approximation.exampleFallback') })}</Body1>
-      <section aria-labelledby={headingId}>
-        <Subtitle2 as="h4" id={headingId}>
+      <section className={stepStyles.section} aria-labelledby={headingId}>
+        <Subtitle2 as="h4" className={stepStyles.heading} id={headingId}>
           {t('approximation.preview')}
         </Subtitle2>
         <div className={styles.calls}>

@@ -72,7 +72,7 @@ export function NumberPreview({ dialling }: { dialling: DiallingFields }) {
 
   return (
     <section className={stepStyles.card} aria-labelledby={headingId}>
-      <Subtitle2 as="h4" id={headingId}>
+      <Subtitle2 as="h4" className={stepStyles.heading} id={headingId}>
         {t('dialling.preview')}
       </Subtitle2>
       <Field label={t('dialling.previewInput')} hint={t('dialling.previewHint')}>

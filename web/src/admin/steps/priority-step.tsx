@@ -54,8 +54,8 @@ export function PriorityStep({ form, dispatch, errors, others }: PriorityStepPro
           <MessageBarBody>{t('priority.tie', { names: ties.join(', ') })}</MessageBarBody>
         </MessageBar>
       )}
-      <section aria-labelledby={headingId}>
-        <Subtitle2 as="h4" id={headingId}>
+      <section className={stepStyles.section} aria-labelledby={headingId}>
+        <Subtitle2 as="h4" className={stepStyles.heading} id={headingId}>
           {t('priority.order')}
         </Subtitle2>
         <ol className={styles.order}>
