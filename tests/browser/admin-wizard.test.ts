@@ -3,8 +3,9 @@
  * an administrator generates the app (standing in for Entra's consent popup), checks access,
  * configures every step, saves, watches the first sync finish in the status tooltip, finds a
  * contact of the new source, removes the app and sees the next sync fail with a clear message;
- * an administrator without an Entra directory role is refused GENERATE APP with the reason.
- * Every step is screenshotted in light and dark and checked with axe-core in both.
+ * the manual path (an app registered by hand) works with the keyboard alone; an administrator
+ * without an Entra directory role is refused GENERATE APP with the reason. Every step is
+ * screenshotted in light and dark (some also in high contrast) and checked with axe-core in each.
  * Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,21 +53,30 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** Screenshots the page in light and dark, and fails on any serious or critical axe finding in either. */
-async function captureStep(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // The theme follows prefers-color-scheme live; wait until Fluent has repainted the page.
-    await page.waitForFunction((dark) => {
-      const root = document.querySelector('.fui-FluentProvider');
-      if (root === null) return false;
-      const background = getComputedStyle(root).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase();
-      return dark ? background !== '#ffffff' : background === '#ffffff';
-    }, scheme === 'dark');
-    await screenshot(page, `wizard-${name}-${scheme}`);
-    expect(await seriousViolations(page), `${name} in ${scheme}`).toEqual([]);
+/** Light and dark follow the system's colour scheme; high contrast follows forced colours (Windows contrast themes). */
+const THEMES = {
+  light: { colorScheme: 'light', forcedColors: 'none', background: '#ffffff' },
+  dark: { colorScheme: 'dark', forcedColors: 'none', background: '#292929' },
+  contrast: { colorScheme: 'dark', forcedColors: 'active', background: '#000000' },
+} as const;
+
+/**
+ * Screenshots the page in each theme (light and dark always, high contrast where asked) and fails
+ * on any serious or critical axe finding in any of them.
+ */
+async function captureStep(page: Page, name: string, themes: readonly (keyof typeof THEMES)[] = ['light', 'dark']): Promise<void> {
+  for (const theme of themes) {
+    const { colorScheme, forcedColors, background } = THEMES[theme];
+    await page.emulateMedia({ colorScheme, forcedColors });
+    // The theme follows the media queries live; wait until Fluent has repainted the page.
+    await page.waitForFunction(
+      (expected) => getComputedStyle(document.querySelector('.fui-FluentProvider') ?? document.body).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase() === expected,
+      background,
+    );
+    await screenshot(page, `wizard-${name}-${theme}`);
+    expect(await seriousViolations(page), `${name} in ${theme}`).toEqual([]);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 }
 
 const wizardOf = (page: Page): Locator => page.getByRole('main', { name: /Add data source|Edit / });
@@ -75,6 +85,15 @@ const sourceRow = (page: Page, name: string): Locator => page.getByRole('list', 
 async function next(page: Page, expectedStep: string): Promise<void> {
   await wizardOf(page).getByRole('button', { name: 'Next' }).click();
   await wizardOf(page).getByRole('heading', { level: 3, name: expectedStep }).waitFor();
+}
+
+/** Presses Tab until `target` has the focus: proves it is reachable by keyboard, in order. */
+async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab did not reach ${target.toString()} in ${String(maxPresses)} presses`);
 }
 
 /** Hovers the row's info icon and returns the status tooltip's text once it says `expected`. */
@@ -103,7 +122,7 @@ describe('data source wizard', () => {
       await wizard.getByRole('textbox', { name: 'Description' }).fill('Mail contacts of Fabrikam, read by the wizard under test');
       await wizard.getByRole('spinbutton', { name: /Read changes every/ }).fill('30');
       await wizard.getByRole('spinbutton', { name: /Read changes every/ }).press('Tab');
-      await captureStep(page, '1-basics');
+      await captureStep(page, '1-basics', ['light', 'dark', 'contrast']);
       await next(page, 'Microsoft 365');
 
       // 2. Microsoft 365: generate the app, see it in Entra's terms, and check its access.
@@ -121,7 +140,7 @@ describe('data source wizard', () => {
       for (const name of ['Sign-in as the app', 'OrgContact.Read.All', 'GroupMember.Read.All', 'User.ReadBasic.All', 'Reading a mail contact']) {
         await expect(check.getByRole('listitem').filter({ hasText: name }).innerText()).resolves.toContain('Passed');
       }
-      await captureStep(page, '2-microsoft-365');
+      await captureStep(page, '2-microsoft-365', ['light', 'dark', 'contrast']);
       await next(page, 'Phone number conversion');
 
       // 3. Phone number conversion: Contoso's PBX in Munich, and a live preview of a stored extension.
@@ -172,7 +191,7 @@ describe('data source wizard', () => {
       await wizard.getByRole('heading', { level: 3, name: 'Priority' }).waitFor();
       await wizard.getByRole('tab', { name: /7\. Overview/ }).click();
       await wizard.getByRole('heading', { level: 3, name: 'Overview' }).waitFor();
-      await captureStep(page, '7-overview');
+      await captureStep(page, '7-overview', ['light', 'dark', 'contrast']);
       await wizard.getByRole('button', { name: 'Save data source' }).click();
 
       // The list: the new source syncs; its status tooltip shows the first success.
@@ -218,6 +237,80 @@ describe('data source wizard', () => {
       await context.close();
     }
   }, 240_000);
+
+  it('completes the manual path with the keyboard alone', async () => {
+    // An app an administrator registered by hand in Entra, with the one permission sync needs.
+    const app = stack.emulator.directory.registerApp({ displayName: 'Registered by hand', roles: ['OrgContact.Read.All'] });
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
+    const focused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+    try {
+      await tabTo(page, page.getByRole('button', { name: 'Add data source' }));
+      await page.keyboard.press('Enter');
+      const wizard = wizardOf(page);
+      await expect(focused(wizard.getByRole('heading', { level: 2, name: 'Add data source' }))).resolves.toBe(true);
+
+      // Enter in a field goes to the next step, whose heading takes the focus.
+      await tabTo(page, wizard.getByRole('textbox', { name: 'Name' }));
+      await page.keyboard.type('Keyboard contacts');
+      await page.keyboard.press('Enter');
+      const m365 = wizard.getByRole('heading', { level: 3, name: 'Microsoft 365' });
+      await m365.waitFor();
+      await expect(focused(m365)).resolves.toBe(true);
+
+      await tabTo(page, wizard.getByRole('radio', { name: 'Generate the app (recommended)' }));
+      await page.keyboard.press('ArrowDown');
+      await expect(wizard.getByRole('radio', { name: 'Use an existing app' }).isChecked()).resolves.toBe(true);
+      await tabTo(page, wizard.getByRole('textbox', { name: 'Directory (tenant) ID' }));
+      await page.keyboard.type(stack.emulator.tenantId);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(app.appId);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(app.secret);
+      await tabTo(page, wizard.getByRole('button', { name: 'Check access' }));
+      await page.keyboard.press('Enter');
+      const check = wizard.getByRole('region', { name: 'Access check' });
+      await check.getByText('Everything sync needs is in place.').waitFor();
+      await expect(check.getByRole('listitem').filter({ hasText: 'GroupMember.Read.All' }).innerText()).resolves.toContain('Missing (optional)');
+      await captureStep(page, '2-microsoft-365-manual');
+      await tabTo(page, wizard.getByRole('button', { name: 'Next' }));
+      await page.keyboard.press('Enter');
+
+      await wizard.getByRole('heading', { level: 3, name: 'Phone number conversion' }).waitFor();
+      await tabTo(page, wizard.getByRole('textbox', { name: 'Area code' }));
+      await page.keyboard.type('89');
+      await page.keyboard.press('Enter');
+      await wizard.getByRole('heading', { level: 3, name: 'Authorization' }).waitFor();
+      await tabTo(page, wizard.getByRole('button', { name: 'Next' }));
+      await page.keyboard.press('Enter');
+
+      await wizard.getByRole('heading', { level: 3, name: 'Priority' }).waitFor();
+      await tabTo(page, wizard.getByRole('spinbutton', { name: 'Priority' }));
+      await page.keyboard.press('ArrowUp');
+      await expect(wizard.getByRole('spinbutton', { name: 'Priority' }).inputValue()).resolves.toBe('101');
+      await page.keyboard.press('Enter');
+      await wizard.getByRole('heading', { level: 3, name: 'Approximation search' }).waitFor();
+
+      // The step list is one tab stop; arrow keys move between the steps reached so far, Enter opens one.
+      await tabTo(page, wizard.getByRole('tab', { name: /6\. Approximation search/ }));
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Enter');
+      await wizard.getByRole('heading', { level: 3, name: 'Priority' }).waitFor();
+      for (const following of ['Approximation search', 'Overview']) {
+        await tabTo(page, wizard.getByRole('button', { name: 'Next' }));
+        await page.keyboard.press('Enter');
+        await wizard.getByRole('heading', { level: 3, name: following }).waitFor();
+      }
+      const overview = await wizard.innerText();
+      expect(overview).toContain(`Existing app ${app.appId} in tenant ${stack.emulator.tenantId}`);
+      expect(overview).toMatch(/Priority\s+101/);
+      await tabTo(page, wizard.getByRole('button', { name: 'Save data source' }));
+      await page.keyboard.press('Enter');
+      await page.getByText('Keyboard contacts was added; its first sync has started.').waitFor();
+      await sourceRow(page, 'Keyboard contacts').getByText('Up to date').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('tells an administrator without an Entra directory role why the app cannot be generated', async () => {
     const { context, page } = await openSignedIn(browser, stack.webUrl, HELPDESK.displayName);
