@@ -209,6 +209,7 @@ describe('data source wizard', () => {
       const confirmDelete = page.getByRole('alertdialog');
       await expect(confirmDelete.innerText()).resolves.toContain(`Its ${CONTACTS} contacts leave the directory`);
       await confirmDelete.getByRole('button', { name: 'Delete data source' }).click();
+      await page.getByText('Contoso mail contacts was deleted.').waitFor();
       await sourceRow(page, 'Contoso mail contacts').waitFor({ state: 'detached' });
       const someone = stack.emulator.tenant.list().find((c) => c.surname !== null && c.displayName !== null);
       if (someone?.displayName == null) throw new Error('the emulated tenant has no named contact');

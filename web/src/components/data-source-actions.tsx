@@ -32,27 +32,29 @@ export interface DataSourceActionsProps {
   syncing: boolean;
   onSync: (full: boolean) => void;
   onEdit: () => void;
-  /** The source changed (enabled, disabled) or is gone: the list reloads. */
+  /** The source changed (enabled, disabled): the list reloads. */
   onChanged: () => void;
+  /** The source is gone with its contacts. */
+  onDeleted: () => void;
   onError: (error: unknown) => void;
 }
 
 type Pending = 'full' | 'delete' | null;
 
 /** What administrators do with a data source: sync now, full resync, edit, enable or disable, delete. */
-export function DataSourceActions({ source, contactCount, syncing, onSync, onEdit, onChanged, onError }: DataSourceActionsProps) {
+export function DataSourceActions({ source, contactCount, syncing, onSync, onEdit, onChanged, onDeleted, onError }: DataSourceActionsProps) {
   const { t } = useTranslation('sources');
   const { api } = useSession();
   const [confirm, setConfirm] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = (action: () => Promise<unknown>): void => {
+  const run = (action: () => Promise<unknown>, done: () => void): void => {
     setBusy(true);
     action().then(
       () => {
         setBusy(false);
         setConfirm(null);
-        onChanged();
+        done();
       },
       (error: unknown) => {
         setBusy(false);
@@ -97,7 +99,7 @@ export function DataSourceActions({ source, contactCount, syncing, onSync, onEdi
             </MenuItem>
             <MenuItem
               icon={source.enabled ? <PauseCircleRegular /> : <PlayCircleRegular />}
-              onClick={() => run(() => api.updateDataSource(source.id, { enabled: !source.enabled }))}
+              onClick={() => run(() => api.updateDataSource(source.id, { enabled: !source.enabled }), onChanged)}
             >
               {source.enabled ? t('disable') : t('enable')}
             </MenuItem>
@@ -127,7 +129,7 @@ export function DataSourceActions({ source, contactCount, syncing, onSync, onEdi
         title={t('confirmDelete.title', { name: source.name })}
         confirmLabel={t('confirmDelete.confirm')}
         onCancel={() => setConfirm(null)}
-        onConfirm={() => run(() => api.deleteDataSource(source.id))}
+        onConfirm={() => run(() => api.deleteDataSource(source.id), onDeleted)}
       >
         <p>{t('confirmDelete.body', { count: contactCount, formatted: formatCount(contactCount) })}</p>
         {source.appObjectId !== null && <p>{t('confirmDelete.app')}</p>}

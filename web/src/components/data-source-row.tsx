@@ -33,15 +33,17 @@ export interface DataSourceRowProps {
   source: DataSourceView;
   /** Administrators only: open the wizard on this source. */
   onEdit: () => void;
-  /** The source changed or was deleted: reload the list. */
+  /** The source changed: reload the list. */
   onChanged: () => void;
+  /** The source was deleted. */
+  onDeleted: () => void;
 }
 
 /**
  * One data source: name, type, priority, size, enabled, live sync status (the info icon's tooltip)
  * and progress; for administrators, sync and management actions.
  */
-export function DataSourceRow({ source, onEdit, onChanged }: DataSourceRowProps) {
+export function DataSourceRow({ source, onEdit, onChanged, onDeleted }: DataSourceRowProps) {
   const styles = useStyles();
   const hidden = useVisuallyHiddenStyles();
   const { t } = useTranslation('sources');
@@ -93,6 +95,7 @@ export function DataSourceRow({ source, onEdit, onChanged }: DataSourceRowProps)
               setActionError(null);
               onChanged();
             }}
+            onDeleted={onDeleted}
             onError={setActionError}
           />
         )}

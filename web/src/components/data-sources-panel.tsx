@@ -28,13 +28,13 @@ const useStyles = makeStyles({
 export interface DataSourcesPanelProps {
   /** What the last save or delete did, said once above the list. */
   notice: string | null;
-  onDismissNotice: () => void;
+  onNotice: (notice: string | null) => void;
   onAdd: () => void;
   onEdit: (source: DataSourceView) => void;
 }
 
 /** The configured data sources and how their sync is doing; administrators add and manage them here. */
-export function DataSourcesPanel({ notice, onDismissNotice, onAdd, onEdit }: DataSourcesPanelProps) {
+export function DataSourcesPanel({ notice, onNotice, onAdd, onEdit }: DataSourcesPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const { t } = useTranslation(['sources', 'common']);
@@ -58,7 +58,7 @@ export function DataSourcesPanel({ notice, onDismissNotice, onAdd, onEdit }: Dat
         <MessageBar intent="success" politeness="polite">
           <MessageBarBody>{notice}</MessageBarBody>
           <MessageBarActions
-            containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={t('common:close')} onClick={onDismissNotice} />}
+            containerAction={<Button appearance="transparent" icon={<DismissRegular />} aria-label={t('common:close')} onClick={() => onNotice(null)} />}
           />
         </MessageBar>
       )}
@@ -68,7 +68,16 @@ export function DataSourcesPanel({ notice, onDismissNotice, onAdd, onEdit }: Dat
       {list !== null && list.length > 0 && (
         <ul className={styles.list} aria-labelledby={headingId}>
           {list.map((source) => (
-            <DataSourceRow key={source.id} source={source} onEdit={() => onEdit(source)} onChanged={sources.reload} />
+            <DataSourceRow
+              key={source.id}
+              source={source}
+              onEdit={() => onEdit(source)}
+              onChanged={sources.reload}
+              onDeleted={() => {
+                onNotice(t('deleted', { name: source.name }));
+                sources.reload();
+              }}
+            />
           ))}
         </ul>
       )}

@@ -71,7 +71,7 @@ export function MainScreen({ onSignOut }: MainScreenProps) {
             <NumberLookup />
             <DataSourcesPanel
               notice={view.notice}
-              onDismissNotice={() => setView({ name: 'directory', notice: null })}
+              onNotice={(notice) => setView({ name: 'directory', notice })}
               onAdd={() => setView({ name: 'wizard', source: null })}
               onEdit={(source) => setView({ name: 'wizard', source })}
             />
