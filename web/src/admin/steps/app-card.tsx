@@ -24,7 +24,9 @@ export function AppCard({ credentials }: AppCardProps) {
   ];
   return (
     <div className={styles.card}>
-      <Subtitle2 as="h4" className={styles.heading}>{generated !== null ? t('app.generatedTitle', { name: generated.displayName }) : t('app.storedTitle')}</Subtitle2>
+      <Subtitle2 as="h4" className={styles.heading}>
+        {generated !== null ? t('app.generatedTitle', { name: generated.displayName }) : t('app.storedTitle')}
+      </Subtitle2>
       <dl className={styles.definitions}>
         {rows.map((row) => (
           <div key={row.term} className={styles.pair}>

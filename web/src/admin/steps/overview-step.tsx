@@ -82,7 +82,9 @@ export function OverviewStep({ form, stepState, onEdit }: OverviewStepProps) {
       {WIZARD_STEPS.filter((step): step is Exclude<WizardStep, 'overview'> => step !== 'overview').map((step) => (
         <section key={step} className={stepStyles.card} aria-label={t(`title.${step}`)}>
           <div className={styles.head}>
-            <Subtitle2 as="h4" className={stepStyles.heading}>{t(`title.${step}`)}</Subtitle2>
+            <Subtitle2 as="h4" className={stepStyles.heading}>
+              {t(`title.${step}`)}
+            </Subtitle2>
             <Button appearance="transparent" size="small" icon={<EditRegular />} aria-label={t('overview.editStep', { step: t(`title.${step}`) })} onClick={() => onEdit(step)}>
               {t('overview.edit')}
             </Button>
