@@ -32,9 +32,12 @@ export interface EngineResult {
   deltaMs: number;
   /** Opening segments written by an earlier run and reconciling them with the same contacts. */
   restartMs: number | null;
+  /** Queries the engine threw on (lunr 2.3.9 does when its fuzzy automaton yields a word it does not hold). */
+  errors: number;
 }
 
 interface Engine {
+  errors: number;
   build(contacts: Contact[]): Promise<void>;
   search(query: string): number;
   applyDelta(changed: Contact[]): Promise<void>;
@@ -62,6 +65,7 @@ function switchboard(): Engine {
   const byId = new Map<string, Contact>();
   const scopes = [{ sourceId: 'bench', priority: 100 }];
   return {
+    errors: 0,
     async build(contacts) {
       for (const c of contacts) byId.set(c.id, c);
       await index.replaceSource('bench', contacts);
@@ -69,7 +73,7 @@ function switchboard(): Engine {
     search: (query) => index.search(query, LIMIT, scopes, (_, id) => byId.get(id)).length,
     async applyDelta(changed) {
       for (const c of changed) byId.set(c.id, c);
-      index.update('bench', changed, []);
+      await index.update('bench', changed, []);
     },
     async restart(contacts) {
       const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
@@ -106,19 +110,28 @@ function plainLunr(): Engine {
         this.add(doc);
       }
     });
-  return {
+  const query = (term: string) => {
+    try {
+      return index.query((q) => {
+        q.term(term, { boost: 100 });
+        q.term(term, { boost: 10, wildcard: lunr.Query.wildcard.TRAILING });
+        if (term.length >= 4) q.term(term, { boost: 1, editDistance: 1 });
+      });
+    } catch {
+      engine.errors++;
+      return [];
+    }
+  };
+  const engine: Engine = {
+    errors: 0,
     async build(contacts) {
       for (const c of contacts) all.set(c.id, c);
       index = build(all.values());
     },
-    search(query) {
+    search(text) {
       let combined: Map<string, number> | null = null;
-      for (const term of analyze(query)) {
-        const matches = index.query((q) => {
-          q.term(term, { boost: 100 });
-          q.term(term, { boost: 10, wildcard: lunr.Query.wildcard.TRAILING });
-          if (term.length >= 4) q.term(term, { boost: 1, editDistance: 1 });
-        });
+      for (const term of analyze(text)) {
+        const matches = query(term);
         const next = new Map<string, number>();
         for (const { ref, score } of matches) if (combined === null || combined.has(ref)) next.set(ref, (combined?.get(ref) ?? 0) + score);
         combined = next;
@@ -131,6 +144,7 @@ function plainLunr(): Engine {
       index = build(all.values());
     },
   };
+  return engine;
 }
 
 function miniSearch(): Engine {
@@ -143,6 +157,7 @@ function miniSearch(): Engine {
     boost: BOOST,
   } as const;
   return {
+    errors: 0,
     async build(contacts) {
       index.addAll(contacts.map(toDoc));
     },
@@ -194,7 +209,7 @@ async function run(name: EngineName, contacts: Contact[], work: Work): Promise<E
   const deltaMs = performance.now() - deltaStarted;
 
   const restartMs = engine.restart ? await engine.restart(contacts) : null;
-  return { buildMs, heapMb, peakRssMb, latency, deltaMs, restartMs };
+  return { buildMs, heapMb, peakRssMb, latency, deltaMs, restartMs, errors: engine.errors };
 }
 
 if (import.meta.filename === process.argv[1]) {

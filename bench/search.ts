@@ -153,6 +153,7 @@ try {
         letter_p99: ms('letter', 'p99'),
         delta100_ms: result.deltaMs,
         restart_s: result.restartMs === null ? '' : result.restartMs / 1000,
+        errors: result.errors,
       });
     }
     const ours = results.get('switchboard');

@@ -28,10 +28,10 @@ class Fixture {
     await this.index.replaceSource(sourceId, contacts);
   }
 
-  update(sourceId: string, changed: Contact[], removed: string[] = []): void {
+  async update(sourceId: string, changed: Contact[], removed: string[] = []): Promise<void> {
     for (const c of changed) this.contacts.set(c.id, c);
     for (const id of removed) this.contacts.delete(id);
-    this.index.update(sourceId, changed, removed);
+    await this.index.update(sourceId, changed, removed);
   }
 
   search(query: string, sees: (string | SourceScope)[], limit = 20): SearchHit[] {
@@ -156,7 +156,7 @@ describe('changes', () => {
   it('finds a delta round at once: changed contacts in their new version, removed ones no more', async () => {
     const f = new Fixture();
     await f.source('s', Array.from({ length: 300 }, (_, n) => tagged('s', n, 1)));
-    f.update('s', [tagged('s', 7, 2), tagged('s', 1000, 1)], ['s:c8']);
+    await f.update('s', [tagged('s', 7, 2), tagged('s', 1000, 1)], ['s:c8']);
     expect(f.search(`${tag(7)} tagged`, ['s']).map((h) => h.contact.givenName)).toEqual(['Version2']);
     expect(f.ids(`${tag(1000)} tagged`, ['s'])).toEqual(['s:c1000']);
     expect(f.ids(`${tag(8)} tagged`, ['s'])).toEqual([]);
@@ -173,7 +173,7 @@ describe('changes', () => {
       const gone = (round * 91) % 1000;
       for (const n of changed) latest.set(n, round);
       latest.delete(gone);
-      f.update('s', changed.map((n) => tagged('s', n, round)), [`s:c${gone}`]);
+      await f.update('s', changed.map((n) => tagged('s', n, round)), [`s:c${gone}`]);
       await nextTurn();
     }
     await f.index.settled();
@@ -198,7 +198,7 @@ describe('changes', () => {
   it('forgets a removed data source', async () => {
     const f = new Fixture();
     await f.source('s', [tagged('s', 1, 1)]);
-    f.index.removeSource('s');
+    await f.index.removeSource('s');
     expect(f.ids(`${tag(1)} tagged`, ['s'])).toEqual([]);
     expect(f.index.describe('s')).toBeUndefined();
   });

@@ -68,7 +68,7 @@ export class Directory {
           removed.push(id);
         }
       }
-      this.searchIndex.update(sourceId, changed, removed);
+      await this.searchIndex.update(sourceId, changed, removed);
     });
   }
 
@@ -85,7 +85,7 @@ export class Directory {
         contacts.set(entry.contact.id, entry);
       }
       await this.searchIndex.replaceSource(sourceId, [...contacts.values()].map((e) => e.contact));
-    } else this.searchIndex.removeSource(sourceId);
+    } else await this.searchIndex.removeSource(sourceId);
     for (const id of this.sources.get(sourceId)?.contacts.keys() ?? []) {
       this.numbers.delete(id);
       this.mails.delete(id);

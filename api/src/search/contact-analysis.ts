@@ -1,5 +1,5 @@
 import type { Contact, ContactPhone, SearchField } from '../../../contracts/index.ts';
-import { foldWord } from './fold.ts';
+import { foldText } from './fold.ts';
 import { phoneDigitTerms } from './phone-digits.ts';
 import { companyTokens, mailTokens, nameTokens, wordTokens, type Token } from './tokens.ts';
 
@@ -49,7 +49,7 @@ export function contactDigits(contact: Contact): PhoneTerms[] {
 
 /** Where a contact sorts among equally good hits: by surname, then given name, then whatever names it. */
 export function sortKey(contact: Contact): string {
-  return foldWord([contact.surname, contact.givenName, contact.displayName, contact.companyName, contact.mail].filter((v) => v).join(' '));
+  return foldText([contact.surname, contact.givenName, contact.displayName, contact.companyName, contact.mail].filter((v) => v).join(' '));
 }
 
 /**

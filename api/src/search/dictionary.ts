@@ -1,3 +1,5 @@
+import { sortInSlices } from './slices.ts';
+
 /**
  * A posting is one number: the document, whether the word is all of its field, and the field's
  * code (its index in SEARCH_FIELDS). The low bits index a query term's weight table directly.
@@ -10,8 +12,8 @@ export const posting = (doc: number, field: number, whole: boolean): number => (
 
 /**
  * Sorted terms and their postings in one flat array: the postings of term i are
- * `postings[offsets[i]] … postings[offsets[i + 1] - 1]`, ascending by document. All terms that
- * start with a prefix are neighbours, so their postings are one contiguous range.
+ * `postings[offsets[i]] … postings[offsets[i + 1] - 1]`. All terms that start with a prefix
+ * are neighbours, so their postings are one contiguous range.
  */
 export interface DictionaryData {
   terms: string[];
@@ -59,6 +61,10 @@ export class Dictionary {
   }
 }
 
+/** Terms laid out between two checks of the time slice. */
+const BATCH = 4096;
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Collects postings document by document (ascending), then lays them out as DictionaryData. */
 export class DictionaryBuilder {
   private readonly lists = new Map<string, number[]>();
@@ -71,17 +77,21 @@ export class DictionaryBuilder {
     else if (list[list.length - 1] !== entry) list.push(entry);
   }
 
-  build(): DictionaryData {
-    const terms = [...this.lists.keys()].sort();
+  /** In time slices (see slicer): a source's phone numbers alone are hundreds of thousands of terms. */
+  async build(pause: () => Promise<void>): Promise<DictionaryData> {
+    const terms = await sortInSlices([...this.lists.keys()], byCodeUnits, pause);
     const offsets = new Int32Array(terms.length + 1);
     let total = 0;
-    terms.forEach((term, i) => {
+    for (let i = 0; i < terms.length; i++) {
       offsets[i] = total;
-      total += this.lists.get(term)?.length ?? 0;
-    });
+      total += this.lists.get(terms[i] as string)?.length ?? 0;
+    }
     offsets[terms.length] = total;
     const postings = new Int32Array(total);
-    terms.forEach((term, i) => postings.set(this.lists.get(term) ?? [], offsets[i]));
+    for (let i = 0; i < terms.length; i++) {
+      postings.set(this.lists.get(terms[i] as string) ?? [], offsets[i]);
+      if (i % BATCH === BATCH - 1) await pause();
+    }
     return { terms, offsets, postings };
   }
 }

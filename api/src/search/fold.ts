@@ -24,14 +24,15 @@ export function foldWord(word: string): string {
   let result = folded.get(word);
   if (result === undefined) {
     if (folded.size >= FOLDED_MAX) folded.clear();
-    result = fold(word);
+    result = foldText(word);
     folded.set(word, result);
   }
   return result;
 }
 
-function fold(word: string): string {
-  const lower = word.toLowerCase();
+/** foldWord for text that does not repeat (a sort key), past the cache of words. */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
   // Most names are plain ASCII, which has nothing to decompose (and this runs for every word indexed).
   const plain = PRINTABLE_ASCII.test(lower) ? lower : lower.replace(LIGATURE, (c) => LIGATURES[c] ?? c).normalize('NFKD').replace(MARKS, '');
   return plain.replace(APOSTROPHES, '').replace(UMLAUT_SPELLING, '$1');

@@ -2,7 +2,7 @@ import type { Contact, SearchHit, SearchMatch } from '../../../contracts/index.t
 import { contactDigits, contactWords, fingerprint } from './contact-analysis.ts';
 import { queryTerms } from './query-terms.ts';
 import { Segment } from './segment.ts';
-import { buildSegment, buildSegmentInSlices } from './segment-builder.ts';
+import { buildSegment } from './segment-builder.ts';
 import type { SegmentFiles } from './segment-files.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { scoreSegment } from './segment-scorer.ts';
@@ -19,8 +19,6 @@ export interface SourceScope {
 /** Finds the contact a hit stands for; search returns nothing of a document it cannot find. */
 export type ContactResolver = (sourceId: string, id: string) => Contact | undefined;
 
-/** Changes this large are built in time slices off the request path; smaller ones at once. */
-const SLICED_BUILD_MIN = 2000;
 /** Small segments a source may gather before they are merged into one. */
 const MAX_SMALL_SEGMENTS = 4;
 /** Small segments holding this share of the base's documents, or deleted documents this share of all, merge everything. */
@@ -60,8 +58,10 @@ export interface SearchIndexOptions {
  */
 export class SearchIndex {
   private readonly sources = new Map<string, SourceSegments>();
-  /** Ids changed while a build or merge ran: their documents in its result are stale. */
+  /** Ids changed while a merge ran: their documents in its result are stale. */
   private readonly watchers = new Set<Set<string>>();
+  /** Changes apply one at a time, in order; merges run beside them in the background. */
+  private changes: Promise<void> = Promise.resolve();
   private background: Promise<void> = Promise.resolve();
   private readonly mergeQueued = new Set<string>();
   private readonly files: SegmentFiles | null;
@@ -80,52 +80,25 @@ export class SearchIndex {
    * restart costs what changed, not what is there. The first call for a source reads its
    * segment from disk.
    */
-  async replaceSource(sourceId: string, contacts: readonly Contact[]): Promise<void> {
-    let source = this.sources.get(sourceId);
-    if (source === undefined) {
-      source = new SourceSegments();
-      this.sources.set(sourceId, source);
-      const stored = await this.files?.load(sourceId);
-      if (stored) this.install(source, new Segment(stored), new Set());
-      if (source.segments.length === 1) source.saved = source.segments[0] ?? null;
-    }
-    const { changed, removed } = await this.differences(source, contacts);
-    if (changed.length < SLICED_BUILD_MIN) {
-      this.update(sourceId, changed, removed);
-      return;
-    }
-    const touched = this.watch();
-    let segment: Segment;
-    try {
-      segment = await buildSegmentInSlices(sourceId, changed, slicer(this.sliceMs));
-    } finally {
-      this.watchers.delete(touched);
-    }
-    if (this.sources.get(sourceId) !== source) return;
-    for (const id of removed) if (!touched.has(id)) this.supersede(source, id);
-    this.install(source, segment, touched);
-    source.analysed += segment.size;
-    this.afterChange(sourceId, source);
+  replaceSource(sourceId: string, contacts: readonly Contact[]): Promise<void> {
+    return this.serially(async () => {
+      const known = this.sources.get(sourceId);
+      const source = known ?? (await this.open(sourceId));
+      const { changed, removed } = await this.differences(source, contacts);
+      await this.apply(sourceId, source, changed, removed);
+    });
   }
 
-  /** Indexes a delta round at once: changed contacts in a new small segment, superseded and removed ones masked. */
-  update(sourceId: string, changed: readonly Contact[], removed: readonly string[]): void {
-    let source = this.sources.get(sourceId);
-    if (source === undefined) {
-      source = new SourceSegments();
-      this.sources.set(sourceId, source);
-    }
-    for (const id of removed) this.supersede(source, id);
-    if (changed.length > 0) {
-      this.install(source, buildSegment(sourceId, changed), new Set());
-      source.analysed += changed.length;
-    }
-    this.afterChange(sourceId, source);
+  /** Indexes a delta round: changed contacts in a new segment, superseded and removed ones masked. */
+  update(sourceId: string, changed: readonly Contact[], removed: readonly string[]): Promise<void> {
+    return this.serially(() => this.apply(sourceId, this.sources.get(sourceId) ?? this.add(sourceId), changed, removed));
   }
 
-  removeSource(sourceId: string): void {
-    if (!this.sources.delete(sourceId)) return;
-    if (this.files) this.inBackground(() => this.files?.remove(sourceId));
+  removeSource(sourceId: string): Promise<void> {
+    return this.serially(async () => {
+      if (!this.sources.delete(sourceId)) return;
+      if (this.files) this.inBackground(() => this.files?.remove(sourceId));
+    });
   }
 
   /**
@@ -159,11 +132,13 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Resolves once the background merges and writes asked for so far are done. */
+  /** Resolves once the changes, merges and writes asked for so far are done. */
   async settled(): Promise<void> {
-    for (let seen: Promise<void> | null = null; seen !== this.background; ) {
-      seen = this.background;
-      await seen;
+    while (true) {
+      const [changes, background] = [this.changes, this.background];
+      await changes;
+      await background;
+      if (changes === this.changes && background === this.background) return;
     }
   }
 
@@ -176,6 +151,41 @@ export class SearchIndex {
       deleted: source.segments.reduce((sum, s) => sum + s.deletedTotal, 0),
       analysed: source.analysed,
     };
+  }
+
+  private add(sourceId: string): SourceSegments {
+    const source = new SourceSegments();
+    this.sources.set(sourceId, source);
+    return source;
+  }
+
+  /** A source seen for the first time: its segment on disk, if there is one. */
+  private async open(sourceId: string): Promise<SourceSegments> {
+    const stored = await this.files?.load(sourceId);
+    const source = this.add(sourceId);
+    if (stored) {
+      const segment = await Segment.open(stored, slicer(this.sliceMs));
+      this.install(source, segment);
+      source.saved = segment;
+    }
+    return source;
+  }
+
+  private async apply(sourceId: string, source: SourceSegments, changed: readonly Contact[], removed: readonly string[]): Promise<void> {
+    // Built before anything changes, so searches meanwhile see the index as it was.
+    const segment = changed.length > 0 ? await buildSegment(sourceId, changed, slicer(this.sliceMs)) : null;
+    for (const id of removed) this.supersede(source, id);
+    if (segment !== null) {
+      this.install(source, segment);
+      source.analysed += segment.size;
+    }
+    this.afterChange(sourceId, source);
+  }
+
+  private serially(change: () => Promise<void>): Promise<void> {
+    const done = this.changes.then(change);
+    this.changes = done.catch(() => undefined);
+    return done;
   }
 
   private async differences(source: SourceSegments, contacts: readonly Contact[]): Promise<{ changed: Contact[]; removed: string[] }> {
@@ -192,15 +202,12 @@ export class SearchIndex {
     return { changed, removed: [...source.current.keys()].filter((id) => !present.has(id)) };
   }
 
-  /** Adds a segment after the others; its documents supersede older ones, except those changed meanwhile (`stale`). */
-  private install(source: SourceSegments, segment: Segment, stale: ReadonlySet<string>): void {
+  /** Adds a segment after the others; its documents supersede older ones. */
+  private install(source: SourceSegments, segment: Segment): void {
     for (let doc = 0; doc < segment.size; doc++) {
       const id = segment.id(doc);
-      if (stale.has(id)) segment.delete(doc);
-      else {
-        this.supersede(source, id);
-        source.current.set(id, { segment, doc });
-      }
+      this.supersede(source, id);
+      source.current.set(id, { segment, doc });
     }
     source.segments.push(segment);
   }

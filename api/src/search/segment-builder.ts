@@ -2,7 +2,8 @@ import { SEARCH_FIELDS, type Contact, type SearchField } from '../../../contract
 import { contactDigits, contactWords, fingerprint, PHONETIC_FIELDS, sortKey } from './contact-analysis.ts';
 import { DictionaryBuilder } from './dictionary.ts';
 import { phoneticCodes } from './phonetic.ts';
-import { Segment } from './segment.ts';
+import { Segment, type SegmentData } from './segment.ts';
+import { sortInSlices } from './slices.ts';
 
 const FIELD_CODE = Object.fromEntries(SEARCH_FIELDS.map((field, code) => [field, code])) as Record<SearchField, number>;
 /** Contacts analysed between two checks of the time slice. */
@@ -21,10 +22,11 @@ class SegmentBuilder {
 
   constructor(private readonly sourceId: string) {}
 
-  add(contact: Contact): void {
+  /** Adds the next document; contacts come in sort key order (see inKeyOrder). */
+  add(contact: Contact, key: string): void {
     const doc = this.ids.length;
     this.ids.push(contact.id);
-    this.keys.push(sortKey(contact));
+    this.keys.push(key);
     this.fingerprints.push(fingerprint(contact));
     for (const token of contactWords(contact)) {
       const field = FIELD_CODE[token.field];
@@ -34,16 +36,16 @@ class SegmentBuilder {
     for (const { terms } of contactDigits(contact)) for (const term of terms) this.digits.add(term, doc, FIELD_CODE.phone, true);
   }
 
-  finish(): Segment {
-    return new Segment({
+  async finish(pause: () => Promise<void>): Promise<SegmentData> {
+    return {
       sourceId: this.sourceId,
       ids: this.ids,
       keys: this.keys,
       fingerprints: Float64Array.from(this.fingerprints),
-      words: this.words.build(),
-      sounds: this.sounds.build(),
-      digits: this.digits.build(),
-    });
+      words: await this.words.build(pause),
+      sounds: await this.sounds.build(pause),
+      digits: await this.digits.build(pause),
+    };
   }
 
   private codes(term: string): string[] {
@@ -56,20 +58,31 @@ class SegmentBuilder {
   }
 }
 
-/** A segment built at once: for a delta round's few contacts. */
-export function buildSegment(sourceId: string, contacts: readonly Contact[]): Segment {
-  const builder = new SegmentBuilder(sourceId);
-  for (const contact of contacts) builder.add(contact);
-  return builder.finish();
+interface Keyed {
+  contact: Contact;
+  key: string;
 }
 
-/** A segment built in time slices (see slicer): for a whole data source. */
-export async function buildSegmentInSlices(sourceId: string, contacts: readonly Contact[], pause: () => Promise<void>): Promise<Segment> {
+const byKey = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/**
+ * A segment of some contacts of a data source, built in time slices (see slicer): a delta
+ * round's few contacts take no slice at all, a whole source many. Documents are numbered in
+ * sort key order, so hits that score the same within a segment rank by document number (see
+ * TopHits).
+ */
+export async function buildSegment(sourceId: string, contacts: readonly Contact[], pause: () => Promise<void>): Promise<Segment> {
+  const keyed: Keyed[] = [];
+  for (const contact of contacts) {
+    keyed.push({ contact, key: sortKey(contact) });
+    if (keyed.length % BATCH === 0) await pause();
+  }
+  const ordered = await sortInSlices(keyed, byKey, pause);
   const builder = new SegmentBuilder(sourceId);
-  for (let i = 0; i < contacts.length; i++) {
-    builder.add(contacts[i] as Contact);
+  for (let i = 0; i < ordered.length; i++) {
+    const { contact, key } = ordered[i] as Keyed;
+    builder.add(contact, key);
     if (i % BATCH === BATCH - 1) await pause();
   }
-  await pause();
-  return builder.finish();
+  return Segment.open(await builder.finish(pause), pause);
 }

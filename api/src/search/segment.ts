@@ -26,16 +26,22 @@ export class Segment {
   readonly words: Dictionary;
   readonly sounds: Dictionary;
   readonly digits: Dictionary;
-  readonly vocabulary: Vocabulary;
   readonly deleted: Uint8Array;
   private deletedCount = 0;
 
-  constructor(readonly data: SegmentData) {
+  private constructor(
+    readonly data: SegmentData,
+    readonly vocabulary: Vocabulary,
+  ) {
     this.words = new Dictionary(data.words);
     this.sounds = new Dictionary(data.sounds);
     this.digits = new Dictionary(data.digits);
-    this.vocabulary = Vocabulary.of(data.words.terms);
     this.deleted = new Uint8Array(data.ids.length);
+  }
+
+  /** The segment of `data`, its vocabulary built in time slices (see slicer). */
+  static async open(data: SegmentData, pause: () => Promise<void>): Promise<Segment> {
+    return new Segment(data, await Vocabulary.build(data.words.terms, pause));
   }
 
   get sourceId(): string {

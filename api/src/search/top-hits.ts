@@ -13,7 +13,7 @@ export interface TopHit {
  * The best `limit` of all scored documents: higher score first, then the higher-priority data
  * source, then by sort key (surname, given name…). A min-heap of the `limit` best ranks so far
  * turns most documents away with one comparison; sort keys are only compared among documents
- * that tie with the last one taken.
+ * that tie with the last one taken, and within a segment by document number.
  */
 export class TopHits {
   private readonly heap: Float64Array;
@@ -70,9 +70,15 @@ export class TopHits {
     return first;
   }
 
+  /** Documents of a segment are numbered in key order: only hits from different segments compare keys. */
   private compareKeys(a: number, b: number): number {
-    const ka = (this.segments[a] as Segment).key(this.docs[a] as number);
-    const kb = (this.segments[b] as Segment).key(this.docs[b] as number);
+    const sa = this.segments[a] as Segment;
+    const sb = this.segments[b] as Segment;
+    const da = this.docs[a] as number;
+    const db = this.docs[b] as number;
+    if (sa === sb) return da - db;
+    const ka = sa.key(da);
+    const kb = sb.key(db);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   }
 

@@ -9,9 +9,12 @@ interface TokenNode {
 }
 
 const TokenSet = lunr.TokenSet as unknown as {
-  fromArray(sortedWords: string[]): TokenNode;
   fromFuzzyString(word: string, editDistance: number): TokenNode;
+  /** Builds the minimal automaton word by word, in sorted order. */
+  Builder: new () => { root: TokenNode; insert(word: string): void; finish(): void };
 };
+/** Words inserted between two checks of the time slice. */
+const BATCH = 1024;
 
 /** lunr's wildcard edge: any one character. */
 const ANY = '*';
@@ -24,8 +27,15 @@ const ANY = '*';
 export class Vocabulary {
   private constructor(private readonly root: TokenNode) {}
 
-  static of(sortedWords: string[]): Vocabulary {
-    return new Vocabulary(TokenSet.fromArray(sortedWords));
+  /** Built in time slices (see slicer), as lunr's TokenSet.fromArray builds it: a large vocabulary takes a while. */
+  static async build(sortedWords: string[], pause: () => Promise<void>): Promise<Vocabulary> {
+    const builder = new TokenSet.Builder();
+    for (let i = 0; i < sortedWords.length; i++) {
+      builder.insert(sortedWords[i] as string);
+      if (i % BATCH === BATCH - 1) await pause();
+    }
+    builder.finish();
+    return new Vocabulary(builder.root);
   }
 
   /** Words at most `edits` insertions, deletions, substitutions or transpositions from `word`. */
