@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -224,6 +224,23 @@ describe('persistence', () => {
     await again.source('s', [...contacts.slice(2), tagged('s', 1, 1)]);
     expect(again.index.describe('s')?.analysed).toBe(1);
     expect(again.ids(`${tag(1)} tagged`, ['s'])).toEqual(['s:c1']);
+  });
+
+  it('forgets on disk the data sources that no longer exist', async () => {
+    const where = dir();
+    const first = new Fixture(await SegmentFiles.open(where));
+    await first.source('kept', [tagged('kept', 1, 1)]);
+    await first.source('gone', [tagged('gone', 2, 1)]);
+    await first.index.settled();
+    const files = () => readdirSync(where).filter((name) => name.endsWith('.segment'));
+    expect(files()).toHaveLength(2);
+
+    const restarted = new Fixture(await SegmentFiles.open(where));
+    await restarted.source('kept', [tagged('kept', 1, 1)]);
+    await restarted.index.retainSources(['kept']);
+    await restarted.index.settled();
+    expect(files()).toEqual([expect.stringMatching(/^kept\./)]);
+    expect(restarted.index.describe('kept')?.analysed).toBe(0);
   });
 
   it('rebuilds instead of reading segments of another format or a damaged file', async () => {

@@ -35,7 +35,9 @@ export class Directory {
 
   async loadAll(): Promise<void> {
     await this.serially(async () => {
-      for (const source of await this.store.dataSources.list()) await this.readSource(source.id);
+      const sources = await this.store.dataSources.list();
+      for (const source of sources) await this.readSource(source.id);
+      await this.searchIndex.retainSources(sources.map((s) => s.id));
     });
   }
 

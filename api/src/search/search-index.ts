@@ -101,6 +101,15 @@ export class SearchIndex {
     });
   }
 
+  /** Forgets every data source but these, on disk too: one deleted while the API was down leaves no contacts behind. */
+  retainSources(sourceIds: readonly string[]): Promise<void> {
+    return this.serially(async () => {
+      const keep = new Set(sourceIds);
+      for (const sourceId of [...this.sources.keys()]) if (!keep.has(sourceId)) this.sources.delete(sourceId);
+      if (this.files) this.inBackground(() => this.files?.retain(keep));
+    });
+  }
+
   /**
    * The best `limit` contacts of the given data sources that match every term of `query`, with
    * why each matched. Only the segments of `scopes` are read.

@@ -69,6 +69,13 @@ export class SegmentFiles {
     return this.serially(() => this.swapManifest(sourceId, null));
   }
 
+  /** Removes the segments of every data source not in `keep`. */
+  retain(keep: ReadonlySet<string>): Promise<void> {
+    return this.serially(async () => {
+      for (const sourceId of Object.keys(this.manifest.sources)) if (!keep.has(sourceId)) await this.swapManifest(sourceId, null);
+    });
+  }
+
   private async swapManifest(sourceId: string, name: string | null): Promise<void> {
     const previous = this.manifest.sources[sourceId];
     const sources = Object.fromEntries(Object.entries(this.manifest.sources).filter(([id]) => id !== sourceId));
