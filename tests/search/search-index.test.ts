@@ -120,6 +120,20 @@ describe('ranking', () => {
   });
 });
 
+describe('early stop', () => {
+  it('gives the same first hits as reading every match would', async () => {
+    const contacts = syntheticContacts(4000, 8, 's');
+    const f = new Fixture();
+    await f.source('s', contacts);
+    await f.update('s', contacts.slice(0, 300).map((c) => ({ ...c, surname: c.surname && `${c.surname}e` })), contacts.slice(300, 400).map((c) => c.id));
+    const words = new Set(contacts.slice(0, 600).flatMap((c) => [c.surname ?? '', c.givenName ?? ''].filter(Boolean).flatMap((w) => [w, w.slice(0, 1), w.slice(0, 3)])));
+    for (const word of words) {
+      const first = f.search(word, ['s'], 10).map((h) => [h.contact.id, h.score]);
+      expect(first, word).toEqual(f.search(word, ['s'], 4000).slice(0, 10).map((h) => [h.contact.id, h.score]));
+    }
+  });
+});
+
 describe('authorization', () => {
   it('searches only the data sources the caller may see: hidden contacts change no hit, score or count', async () => {
     const visible = syntheticContacts(1500, 3, 'visible');

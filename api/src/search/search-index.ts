@@ -127,7 +127,7 @@ export class SearchIndex {
           spansByTerm.push(spans);
         }
         if (spansByTerm.length < matchers.length) continue;
-        scoreSegment(segment, spansByTerm, (doc, score) => top.add(segment, doc, score, priority));
+        scoreSegment(segment, spansByTerm, limit, (doc, score) => top.add(segment, doc, score, priority));
       }
     }
     const hits: SearchHit[] = [];

@@ -26,21 +26,33 @@ function ensureScratch(size: number): void {
  * term counts with its best match in a document (the heaviest posting among its spans); the
  * score is the sum over terms. Terms are taken rarest first, so later ones only check the
  * documents still in the running.
+ *
+ * A single term (most searches as people type) goes through its spans heaviest first and stops
+ * once `limit` live documents score more than any span left could give: "Schmidt" does not
+ * read every Schmitt and every Schmidtke once enough Schmidts are found, nor "s" every word
+ * that starts with it.
  */
-export function scoreSegment(segment: Segment, spansByTerm: Span[][], emit: (doc: number, score: number) => void): void {
+export function scoreSegment(segment: Segment, spansByTerm: Span[][], limit: number, emit: (doc: number, score: number) => void): void {
   if (spansByTerm.length === 0) return;
-  const order = [...spansByTerm].sort((a, b) => postingCount(a) - postingCount(b));
+  const order = spansByTerm.length === 1 ? [heaviestFirst(spansByTerm[0] ?? [])] : [...spansByTerm].sort((a, b) => postingCount(a) - postingCount(b));
   if (postingCount(order[0] ?? []) === 0) return;
   ensureScratch(segment.size);
   // Locals, not the module's bindings, in the loops below: V8 keeps them in registers.
   const bestOf = best;
   const totalOf = total;
   const matchedOf = matched;
+  const { deleted } = segment;
   let candidateCount = 0;
   for (let t = 0; t < order.length; t++) {
     const list = t === 0 ? candidates : touched;
+    const spans = order[t] as Span[];
     let touchedCount = 0;
-    for (const { postings, from, to, weights } of order[t] as Span[]) {
+    for (let s = 0; s < spans.length; s++) {
+      const { postings, from, to, weights } = spans[s] as Span;
+      if (order.length === 1 && touchedCount >= limit && s > 0) {
+        const bound = heaviest(weights);
+        if (bound < heaviest((spans[s - 1] as Span).weights) && liveAbove(list, touchedCount, bound, limit, deleted)) break;
+      }
       for (let i = from; i < to; i++) {
         const entry = postings[i] as number;
         const doc = entry >>> WEIGHT_BITS;
@@ -63,13 +75,36 @@ export function scoreSegment(segment: Segment, spansByTerm: Span[][], emit: (doc
     if (touchedCount === 0) break;
   }
   const terms = order.length;
-  const { deleted } = segment;
   for (let i = 0; i < candidateCount; i++) {
     const doc = candidates[i] as number;
     if (matchedOf[doc] === terms && deleted[doc] === 0) emit(doc, totalOf[doc] as number);
     totalOf[doc] = 0;
     matchedOf[doc] = 0;
   }
+}
+
+/** Whether at least `limit` live documents of `list` score more than `bound` so far. */
+function liveAbove(list: Int32Array, count: number, bound: number, limit: number, deleted: Uint8Array): boolean {
+  let above = 0;
+  for (let i = 0; i < count && above < limit; i++) {
+    const doc = list[i] as number;
+    if ((best[doc] as number) > bound && deleted[doc] === 0) above++;
+  }
+  return above >= limit;
+}
+
+/** The most a posting of a span can weigh. */
+function heaviest(weights: Float32Array): number {
+  let max = 0;
+  for (const weight of weights) max = Math.max(max, weight);
+  return max;
+}
+
+function heaviestFirst(spans: Span[]): Span[] {
+  return spans
+    .map((span) => ({ span, weight: heaviest(span.weights) }))
+    .sort((a, b) => b.weight - a.weight)
+    .map((e) => e.span);
 }
 
 function postingCount(spans: Span[]): number {

@@ -39,9 +39,10 @@ const DIGITS_PREFIX = weightsByField(WEIGHT.digitsPrefix);
 /** The last word sounds like something only once enough of it is typed. */
 const PHONETIC_MIN_TYPED = 4;
 
-function span(dictionary: Dictionary, postings: Int32Array, from: number, to: number, weights: Float32Array): Span {
+/** The postings of terms [from, to) of a dictionary. */
+function span(dictionary: Dictionary, from: number, to: number, weights: Float32Array): Span {
   const [start, end] = dictionary.postingRange(from, to);
-  return { postings, from: start, to: end, weights };
+  return { postings: dictionary.data.postings, from: start, to: end, weights };
 }
 
 interface Judged {
@@ -72,17 +73,16 @@ class WordMatcher implements TermMatcher {
 
   spans(segment: Segment): Span[] {
     const { words, sounds, vocabulary } = segment;
-    const wordPostings = words.data.postings;
     const spans: Span[] = [];
     const exact = words.find(this.folded);
-    if (exact >= 0) spans.push(span(words, wordPostings, exact, exact + 1, EXACT));
+    if (exact >= 0) spans.push(span(words, exact, exact + 1, EXACT));
     if (this.last) {
       const [from, to] = words.prefixRange(this.folded);
-      for (let i = from; i < to; i++) if (i !== exact) spans.push(span(words, wordPostings, i, i + 1, weightsByField(WEIGHT.prefix(this.folded.length, words.term(i).length))));
+      for (let i = from; i < to; i++) if (i !== exact) spans.push(span(words, i, i + 1, weightsByField(WEIGHT.prefix(this.folded.length, words.term(i).length))));
     }
     for (const code of this.codes) {
       const i = sounds.find(code);
-      if (i >= 0) spans.push(span(sounds, sounds.data.postings, i, i + 1, PHONETIC));
+      if (i >= 0) spans.push(span(sounds, i, i + 1, PHONETIC));
     }
     if (this.edits === 0) return spans;
     for (const word of vocabulary.near(this.folded, this.edits)) {
@@ -91,7 +91,7 @@ class WordMatcher implements TermMatcher {
       const edits = this.distance(this.typos, word);
       const i = words.find(word);
       if (edits > this.edits || i < 0) continue;
-      spans.push(span(words, wordPostings, i, i + 1, this.sounds(word) ? soundsAndTypoWeights(edits) : weightsByField(WEIGHT.typo(edits))));
+      spans.push(span(words, i, i + 1, this.sounds(word) ? soundsAndTypoWeights(edits) : weightsByField(WEIGHT.typo(edits))));
     }
     if (!this.last) return spans;
     for (const prefix of vocabulary.nearPrefixes(this.folded, this.edits)) {
@@ -99,7 +99,7 @@ class WordMatcher implements TermMatcher {
       const edits = this.distance(this.typoPrefixes, prefix);
       if (edits > this.edits) continue;
       const [from, to] = words.prefixRange(prefix);
-      spans.push(span(words, wordPostings, from, to, weightsByField(WEIGHT.typoPrefix(edits))));
+      spans.push(span(words, from, to, weightsByField(WEIGHT.typoPrefix(edits))));
     }
     return spans;
   }
@@ -167,8 +167,8 @@ class DigitsMatcher implements TermMatcher {
       const [from, to] = digits.prefixRange(variant);
       if (from === to) continue;
       const whole = digits.term(from) === variant ? 1 : 0;
-      if (whole) spans.push(span(digits, digits.data.postings, from, from + 1, EXACT));
-      if (from + whole < to) spans.push(span(digits, digits.data.postings, from + whole, to, DIGITS_PREFIX));
+      if (whole) spans.push(span(digits, from, from + 1, EXACT));
+      if (from + whole < to) spans.push(span(digits, from + whole, to, DIGITS_PREFIX));
     }
     return spans;
   }
