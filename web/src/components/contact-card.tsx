@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge, Card, Link, makeStyles, Persona, tokens } from '@fluentui/react-components';
 import { MailRegular } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { Contact, SearchField, SearchMatch } from '../../../contracts/index.ts';
 import { contactName } from '../format.ts';
 import { PhoneLink } from './phone-link.tsx';
@@ -78,23 +80,24 @@ function Highlighted({ text, marks, className }: { text: string; marks: readonly
 }
 
 /** What a non-exact match says about the query term: it sounded like the name, or had a typing error. */
-function whyText(match: SearchMatch): string | null {
-  if (match.kind === 'phonetic') return `Sounds like “${match.term}”`;
-  if (match.kind === 'typo') return `Typo in “${match.term}”`;
+function whyText(t: TFunction<'directory'>, match: SearchMatch): string | null {
+  if (match.kind === 'phonetic') return t('search.soundsLike', { term: match.term });
+  if (match.kind === 'typo') return t('search.typo', { term: match.term });
   return null;
 }
 
 /** A contact: who (Persona), and how to reach them (mail, phone numbers). */
 export function ContactCard({ contact, matches = [], footer }: ContactCardProps) {
   const styles = useStyles();
+  const { t } = useTranslation('directory');
   const name = contactName(contact);
   const role = [contact.jobTitle, contact.department].filter((part) => part !== null && part !== '').join(' · ');
   const company = contact.companyName !== name ? contact.companyName : null;
   const marksIn = (fields: readonly SearchField[]) => matches.filter((m) => fields.includes(m.field)).map((m) => m.text);
   const show = (text: string, fields: readonly SearchField[]) => <Highlighted text={text} marks={marksIn(fields)} className={styles.mark} />;
   const reasons = matches.flatMap((m) => {
-    const why = whyText(m);
-    return why === null ? [] : [{ why, title: `“${m.term}” found ${m.text}` }];
+    const why = whyText(t, m);
+    return why === null ? [] : [{ why, title: t('search.foundAs', { term: m.term, text: m.text }) }];
   });
   return (
     <Card className={styles.card} appearance="filled-alternative" size="small" aria-label={name}>

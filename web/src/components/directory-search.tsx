@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { Body1, Field, makeStyles, SearchBox, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { PeopleSearchRegular } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../contracts/limits.ts';
 import { SEARCH_LIMIT, useSearch } from '../hooks/use-search.ts';
 import { ErrorMessageBar } from './error-message-bar.tsx';
@@ -28,37 +30,38 @@ const useStyles = makeStyles({
   spinnerVisible: { visibility: 'visible' },
 });
 
-function resultCountText(query: string, count: number | null, loading: boolean): string {
+function resultCountText(t: TFunction<'directory'>, query: string, count: number | null, loading: boolean): string {
   if (query === '') return '';
-  if (loading || count === null) return 'Searching…';
-  if (count === 0) return `No people found for “${query}”`;
+  if (loading || count === null) return t('search.searching');
+  if (count === 0) return t('search.noneFound', { query });
   // The API sends at most SEARCH_LIMIT hits and no total: a full page means "maybe more".
-  if (count >= SEARCH_LIMIT) return `Best ${String(count)} matches for “${query}”; type more to narrow down`;
-  return `${String(count)} ${count === 1 ? 'person' : 'people'} found for “${query}”`;
+  if (count >= SEARCH_LIMIT) return t('search.best', { count, query });
+  return t('search.found', { count, query });
 }
 
 /** Search people as you type. */
 export function DirectorySearch() {
   const styles = useStyles();
   const headingId = useId();
+  const { t } = useTranslation('directory');
   const [input, setInput] = useState('');
   const search = useSearch(input);
   const hits = search.response?.hits ?? null;
-  const countText = resultCountText(search.query, hits?.length ?? null, search.loading);
+  const countText = resultCountText(t, search.query, hits?.length ?? null, search.loading);
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle2 as="h2" id={headingId}>
-        People
+        {t('search.heading')}
       </Subtitle2>
       <div className={styles.searchRow}>
-        <Field className={styles.field} label="Search people by name, company or number">
+        <Field className={styles.field} label={t('search.label')}>
           <SearchBox
             className={styles.searchBox}
             size="large"
             value={input}
             maxLength={LIMITS.queryMaxLength}
-            placeholder="e.g. Meier, Contoso, +49 89…"
+            placeholder={t('search.placeholder')}
             autoComplete="off"
             onChange={(_, data) => {
               setInput(data.value);
@@ -80,19 +83,19 @@ export function DirectorySearch() {
       {search.query === '' && input.trim() === '' && (
         <div className={styles.empty}>
           <PeopleSearchRegular className={styles.emptyIcon} aria-hidden />
-          <Body1>Type a name, a company or a phone number to find people.</Body1>
+          <Body1>{t('search.empty')}</Body1>
         </div>
       )}
       {hits === null && search.loading && search.query !== '' && <ResultsSkeleton />}
       {hits !== null && hits.length === 0 && !search.loading && (
         <div className={styles.empty}>
           <PeopleSearchRegular className={styles.emptyIcon} aria-hidden />
-          <Body1>Nobody matches “{search.query}”. Check the spelling or try fewer letters.</Body1>
+          <Body1>{t('search.nobody', { query: search.query })}</Body1>
         </div>
       )}
       {hits !== null && hits.length > 0 && (
         <div className={search.loading ? styles.stale : undefined}>
-          <SearchResults hits={hits} label={`Results for ${search.response?.query ?? search.query}`} />
+          <SearchResults hits={hits} label={t('search.results', { query: search.response?.query ?? search.query })} />
         </div>
       )}
     </section>

@@ -22,6 +22,9 @@ export const directory: Translation<typeof en> = {
     nobody: 'Niemand passt zu „{{query}}“. Prüfen Sie die Schreibweise oder geben Sie weniger Buchstaben ein.',
     results: 'Ergebnisse für {{query}}',
     loadingResults: 'Ergebnisse werden geladen',
+    soundsLike: 'Klingt wie „{{term}}“',
+    typo: 'Tippfehler in „{{term}}“',
+    foundAs: '„{{term}}“ fand {{text}}',
   },
   lookup: {
     heading: 'Nummer nachschlagen',

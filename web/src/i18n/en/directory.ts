@@ -20,6 +20,9 @@ export const directory = {
     nobody: 'Nobody matches “{{query}}”. Check the spelling or try fewer letters.',
     results: 'Results for {{query}}',
     loadingResults: 'Loading results',
+    soundsLike: 'Sounds like “{{term}}”',
+    typo: 'Typo in “{{term}}”',
+    foundAs: '“{{term}}” found {{text}}',
   },
   lookup: {
     heading: 'Look up a number',
