@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ADMIN_ROLE } from '../../contracts/index.ts';
 import { DEMO_USERS, DIRECTORY_ADMIN_ROLE } from '../../emulator/src/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
-import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { isFocused, launchBrowser, openSignedIn, screenshot, waitForBackground } from '../support/browser.ts';
 import { seriousViolations } from '../support/accessibility.ts';
 
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
@@ -69,10 +69,7 @@ async function captureStep(page: Page, name: string, themes: readonly (keyof typ
     const { colorScheme, forcedColors, background } = THEMES[theme];
     await page.emulateMedia({ colorScheme, forcedColors });
     // The theme follows the media queries live; wait until Fluent has repainted the page.
-    await page.waitForFunction(
-      (expected) => getComputedStyle(document.querySelector('.fui-FluentProvider') ?? document.body).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase() === expected,
-      background,
-    );
+    await waitForBackground(page, background);
     await screenshot(page, `wizard-${name}-${theme}`);
     expect(await seriousViolations(page), `${name} in ${theme}`).toEqual([]);
   }
@@ -90,7 +87,7 @@ async function next(page: Page, expectedStep: string): Promise<void> {
 /** Presses Tab until `target` has the focus: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    if (await isFocused(target).catch(() => false)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab did not reach ${target.toString()} in ${String(maxPresses)} presses`);
@@ -116,7 +113,8 @@ describe('data source wizard', () => {
       // 1. Basic settings: nothing typed yet, so "Next" says what is missing and stays.
       await wizard.getByRole('button', { name: 'Next' }).click();
       await wizard.getByText('Enter a name of up to 120 characters.').waitFor();
-      await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).resolves.toBe('true');
+      await expect(isFocused(wizard.getByRole('textbox', { name: 'Name' }))).resolves.toBe(true);
+      await expect(wizard.getByRole('textbox', { name: 'Name' }).getAttribute('aria-invalid')).resolves.toBe('true');
       await wizard.getByRole('textbox', { name: 'Name' }).fill(SOURCE.name);
       await expect(wizard.getByRole('textbox', { name: 'Unique identifier' }).inputValue()).resolves.toBe(SOURCE.id);
       await wizard.getByRole('textbox', { name: 'Description' }).fill('Mail contacts of Fabrikam, read by the wizard under test');
@@ -243,12 +241,11 @@ describe('data source wizard', () => {
     // An app an administrator registered by hand in Entra, with the one permission sync needs.
     const app = stack.emulator.directory.registerApp({ displayName: 'Registered by hand', roles: ['OrgContact.Read.All'] });
     const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
-    const focused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
     try {
       await tabTo(page, page.getByRole('button', { name: 'Add data source' }));
       await page.keyboard.press('Enter');
       const wizard = wizardOf(page);
-      await expect(focused(wizard.getByRole('heading', { level: 2, name: 'Add data source' }))).resolves.toBe(true);
+      await expect(isFocused(wizard.getByRole('heading', { level: 2, name: 'Add data source' }))).resolves.toBe(true);
 
       // Enter in a field goes to the next step, whose heading takes the focus.
       await tabTo(page, wizard.getByRole('textbox', { name: 'Name' }));
@@ -256,7 +253,7 @@ describe('data source wizard', () => {
       await page.keyboard.press('Enter');
       const m365 = wizard.getByRole('heading', { level: 3, name: 'Microsoft 365' });
       await m365.waitFor();
-      await expect(focused(m365)).resolves.toBe(true);
+      await expect(isFocused(m365)).resolves.toBe(true);
 
       await tabTo(page, wizard.getByRole('radio', { name: 'Generate the app (recommended)' }));
       await page.keyboard.press('ArrowDown');

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { OfficeApi } from '../../web/src/host/office.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { seriousViolations } from '../support/accessibility.ts';
-import { launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { documentLanguage, launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
 
 const ADMIN = 'Ada Admin';
 const CONTACTS = 1200;
@@ -57,7 +57,7 @@ describe('German', () => {
       await page.goto(stack.webUrl);
       await page.getByRole('button', { name: `Als ${ADMIN} anmelden` }).click();
       await page.getByRole('banner').getByText(ADMIN).waitFor();
-      await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('de');
+      await expect(documentLanguage(page)).resolves.toBe('de');
       await page.getByRole('button', { name: 'Abmelden' }).waitFor();
       await page.getByRole('heading', { name: 'Personen' }).waitFor();
 

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`); playwright-core downloads no browser. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -57,4 +57,29 @@ export async function openSignedIn(browser: Browser, webUrl: string, displayName
 export function unsignedIdToken(claims: Record<string, unknown>): string {
   const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+/** The browser globals the page callbacks below use: tests are type-checked without the DOM library. */
+interface PageGlobals {
+  document: { activeElement: unknown; documentElement: { lang: string }; querySelector(selector: string): unknown };
+  getComputedStyle(element: unknown): { getPropertyValue(name: string): string };
+}
+
+/** Whether `locator`'s element has the keyboard focus. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === (globalThis as unknown as PageGlobals).document.activeElement);
+}
+
+/** The page's language (`<html lang>`), as the app set it. */
+export function documentLanguage(page: Page): Promise<string> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.lang);
+}
+
+/** Waits until Fluent's theme on the page paints its main background in `color` (after a theme switch). */
+export async function waitForBackground(page: Page, color: string): Promise<void> {
+  await page.waitForFunction((expected) => {
+    const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
+    const provider = document.querySelector('.fui-FluentProvider');
+    return provider !== null && getComputedStyle(provider).getPropertyValue('--colorNeutralBackground1').trim().toLowerCase() === expected;
+  }, color);
 }
