@@ -120,6 +120,11 @@ describe('data source wizard', () => {
       await wizard.getByRole('textbox', { name: 'Description' }).fill('Mail contacts of Fabrikam, read by the wizard under test');
       await wizard.getByRole('spinbutton', { name: /Read changes every/ }).fill('30');
       await wizard.getByRole('spinbutton', { name: /Read changes every/ }).press('Tab');
+      const days = wizard.getByRole('group', { name: 'On these days' });
+      for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await days.getByRole('checkbox', { name: day }).check();
+      await wizard.getByRole('switch', { name: /Only within a time window/ }).check();
+      await wizard.getByLabel('From', { exact: true }).fill('07:00');
+      await wizard.getByLabel('To', { exact: true }).fill('19:00');
       await captureStep(page, '1-basics', ['light', 'dark', 'contrast']);
       await next(page, 'Microsoft 365');
 
@@ -182,7 +187,7 @@ describe('data source wizard', () => {
 
       // 7. Overview: every setting, with a way back to each step.
       const overview = await wizard.innerText();
-      for (const expected of [SOURCE.name, SOURCE.id, 'every 30 min', `Generated: Switchboard: ${SOURCE.name}`, 'Passed', '8912340', 'Groups: Switchboard Administrators', '500']) {
+      for (const expected of [SOURCE.name, SOURCE.id, 'every 30 min, Mon–Fri 07:00–19:00', `Generated: Switchboard: ${SOURCE.name}`, 'Passed', '8912340', 'Groups: Switchboard Administrators', '500']) {
         expect(overview).toContain(expected);
       }
       await wizard.getByRole('button', { name: 'Edit Priority' }).click();
@@ -199,6 +204,7 @@ describe('data source wizard', () => {
       const details = await statusTooltip(page, SOURCE.name, /Last success/);
       expect(details).toMatch(/Last error\s+None/);
       expect(details).toMatch(new RegExp(`Contacts\\s+${CONTACTS}`));
+      expect(details).toMatch(/Schedule\s+every 30 min, Mon–Fri 07:00–19:00/);
       await screenshot(page, 'wizard-saved-source-synced');
 
       // Without the demo source, whatever search finds comes from the new one.
