@@ -9,6 +9,7 @@ import {
   type DirectoryObjectHit,
   type GeneratedApp,
 } from '../../../contracts/index.ts';
+import { entraAppPortalUrl } from '../../../contracts/entra-portal.ts';
 import type { Principal } from '../auth/token-verifier.ts';
 import type { Config } from '../config.ts';
 import { AppManagement } from '../graph/app-management.ts';
@@ -176,13 +177,8 @@ export function presentGenerated(record: GeneratedAppRecord): GeneratedApp {
     displayName: record.displayName,
     permissions: record.permissions,
     secretExpiresAt: record.secretExpiresAt,
-    portalUrl: entraPortalUrl(record.clientId),
+    portalUrl: entraAppPortalUrl(record.clientId),
   };
-}
-
-/** The app's page in the Entra admin center. */
-export function entraPortalUrl(clientId: string): string {
-  return `https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/Overview/appId/${clientId}`;
 }
 
 /** An optional permission that could not be granted is reported, not fatal; a required one is. */
