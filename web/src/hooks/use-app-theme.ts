@@ -8,8 +8,7 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 import type { HostInfo, HostThemeName } from '../host/host.ts';
-import { useForcedColors } from './use-forced-colors.ts';
-import { usePrefersDark } from './use-prefers-dark.ts';
+import { useForcedColors, usePrefersDark } from './use-media-query.ts';
 
 const TEAMS_THEMES: Record<HostThemeName, Theme> = {
   light: teamsLightTheme,
