@@ -112,6 +112,8 @@ export const updateDataSourceSchema = z
     tenantId: z.string().trim().min(1).max(100),
     clientId: z.string().trim().min(1).max(100),
     clientSecret: z.string().min(1).max(1000),
+    /** A generated app takes the place of the current one (after REMOVE APP, or to replace a typed-in app). */
+    credentialId: z.string().uuid(),
     name: z.string().trim().min(1).max(LIMITS.nameMaxLength),
     description: z.string().max(LIMITS.descriptionMaxLength),
     priority: z.number().int().min(LIMITS.priorityMin).max(LIMITS.priorityMax),

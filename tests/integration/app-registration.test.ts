@@ -105,6 +105,20 @@ describe('GENERATE APP, then a data source that uses it', () => {
     expect(status.lastError).toMatch(/app was removed/);
   });
 
+  it('a newly generated app takes the removed one\'s place, and sync works again', async () => {
+    const replacement = await generate(admin);
+    const patched = await admin.call<DataSourceView>('PATCH', `/api/datasources/${SOURCE}`, { credentialId: replacement.body.credentialId });
+    expect(patched.body).toMatchObject({ hasSecret: true, clientId: replacement.body.clientId, appObjectId: replacement.body.appObjectId });
+    const before = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
+    expect((await admin.post(`/api/datasources/${SOURCE}/sync`)).status).toBe(202);
+    let status = before;
+    for (let i = 0; i < 150 && (status.lastStartedAt === before.lastStartedAt || status.running); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
+    }
+    expect(status).toMatchObject({ phase: 'idle', lastError: null });
+  });
+
   it('records each step in the audit log', async () => {
     const { body } = await admin.get<AuditPage>('/api/audit?limit=50');
     const actions = body.entries.map((e) => `${e.action}:${e.outcome}`);

@@ -62,15 +62,19 @@ export class DataSourceService {
    */
   async update(id: string, patch: UpdateInput): Promise<DataSourceView> {
     const current = await this.require(id);
-    const { clientSecret, ...settings } = patch;
-    const next: DataSourceRecord = {
-      ...current,
-      ...settings,
-      // Credentials entered by hand replace a generated app: REMOVE APP no longer applies to it.
-      ...(clientSecret === undefined ? {} : { secretSealed: this.secrets.seal(clientSecret), appObjectId: null }),
-      updatedAt: new Date().toISOString(),
-    };
-    await this.store.dataSources.update(next);
+    const { clientSecret, credentialId, ...settings } = patch;
+    const next = await this.store.transaction(async (store) => {
+      const changed: DataSourceRecord = {
+        ...current,
+        ...settings,
+        // Credentials entered by hand replace a generated app: REMOVE APP no longer applies to it.
+        ...(clientSecret === undefined ? {} : { secretSealed: this.secrets.seal(clientSecret), appObjectId: null }),
+        ...(credentialId === undefined ? {} : await takeGeneratedApp(store, credentialId, settings.tenantId ?? current.tenantId)),
+        updatedAt: new Date().toISOString(),
+      };
+      await store.dataSources.update(changed);
+      return changed;
+    });
     this.access.set(id, next.tenantId, next.access);
     if (!next.enabled) await this.scheduler.unschedule(id);
     else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
