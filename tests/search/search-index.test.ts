@@ -270,6 +270,7 @@ describe('persistence', () => {
     const damaged = new Fixture(await SegmentFiles.open(where));
     await damaged.source('s', contacts);
     expect(damaged.index.describe('s')?.analysed).toBe(500);
+    await damaged.index.settled();
 
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 'an older one' }));
     const older = new Fixture(await SegmentFiles.open(where));

@@ -6,6 +6,7 @@ import { contactId, toContactEntry, type ContactEntry } from './contact-view.ts'
 import { MailIndex } from './mail-index.ts';
 import { NumberIndex } from './number-index.ts';
 import { SearchIndex, type SourceScope } from '../search/search-index.ts';
+import { serialQueue } from '../search/serial-queue.ts';
 
 /** Decides which data sources a caller may see; applied before anything is ranked or counted. */
 export type SourceFilter = (sourceId: string) => boolean;
@@ -25,7 +26,7 @@ export class Directory {
   private readonly numbers = new NumberIndex();
   private readonly mails = new MailIndex();
   /** Changes apply one at a time: a source's reload waits for its search segments, and a delta round must not interleave. */
-  private changes: Promise<void> = Promise.resolve();
+  private readonly serially = serialQueue();
 
   constructor(
     private readonly store: Store,
@@ -99,12 +100,6 @@ export class Directory {
       this.mails.set(entry.contact.id, entry.contact.mail);
     }
     this.sources.set(sourceId, { priority: source.priority, approximation: source.approximation, profile: source.dialling, contacts });
-  }
-
-  private serially(change: () => Promise<void>): Promise<void> {
-    const done = this.changes.then(change);
-    this.changes = done.catch(() => undefined);
-    return done;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { typedDigitVariants } from './phone-digits.ts';
 import { mailTokens, wordTokens, type Token } from './tokens.ts';
 
-/** More terms than this narrow nothing further that the first ones did not; the rest is ignored. */
+/** Terms of a query beyond these are ignored: each costs a pass over its postings, and eight words name anyone. */
 export const MAX_TERMS = 8;
 
 export type QueryTerm =

@@ -6,6 +6,7 @@ import { buildSegment } from './segment-builder.ts';
 import type { SegmentFiles } from './segment-files.ts';
 import { mergeSegments } from './segment-merge.ts';
 import { scoreSegment } from './segment-scorer.ts';
+import { serialQueue } from './serial-queue.ts';
 import { SLICE_MS, slicer } from './slices.ts';
 import { termMatcher, type Span } from './term-matchers.ts';
 import { TopHits } from './top-hits.ts';
@@ -61,7 +62,7 @@ export class SearchIndex {
   /** Ids changed while a merge ran: their documents in its result are stale. */
   private readonly watchers = new Set<Set<string>>();
   /** Changes apply one at a time, in order; merges run beside them in the background. */
-  private changes: Promise<void> = Promise.resolve();
+  private readonly serially = serialQueue();
   private background: Promise<void> = Promise.resolve();
   private readonly mergeQueued = new Set<string>();
   private readonly files: SegmentFiles | null;
@@ -143,11 +144,11 @@ export class SearchIndex {
 
   /** Resolves once the changes, merges and writes asked for so far are done. */
   async settled(): Promise<void> {
-    while (true) {
-      const [changes, background] = [this.changes, this.background];
-      await changes;
+    for (;;) {
+      const background = this.background;
+      await this.serially(async () => undefined);
       await background;
-      if (changes === this.changes && background === this.background) return;
+      if (background === this.background) return;
     }
   }
 
@@ -189,12 +190,6 @@ export class SearchIndex {
       source.analysed += segment.size;
     }
     this.afterChange(sourceId, source);
-  }
-
-  private serially(change: () => Promise<void>): Promise<void> {
-    const done = this.changes.then(change);
-    this.changes = done.catch(() => undefined);
-    return done;
   }
 
   private async differences(source: SourceSegments, contacts: readonly Contact[]): Promise<{ changed: Contact[]; removed: string[] }> {

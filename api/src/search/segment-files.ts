@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { SegmentData } from './segment.ts';
+import { serialQueue } from './serial-queue.ts';
 
 /**
  * What the files were written by: a change to analysis (folding, tokens, phonetic codes) or to
@@ -23,7 +24,8 @@ interface Manifest {
  * leaves either the old or the new segment, never half of one.
  */
 export class SegmentFiles {
-  private writes: Promise<unknown> = Promise.resolve();
+  /** Writes one at a time, in the order asked: the manifest is read and replaced by one writer. */
+  private readonly serially = serialQueue();
 
   private constructor(
     private readonly dir: string,
@@ -85,12 +87,5 @@ export class SegmentFiles {
     await rename(join(this.dir, `${MANIFEST}.tmp`), join(this.dir, MANIFEST));
     this.manifest = manifest;
     if (previous !== undefined && previous !== name) await rm(join(this.dir, previous), { force: true });
-  }
-
-  /** Writes one at a time, in the order asked: the manifest is read and replaced by one writer. */
-  private serially(write: () => Promise<void>): Promise<void> {
-    const done = this.writes.then(write);
-    this.writes = done.catch(() => undefined);
-    return done;
   }
 }
