@@ -137,7 +137,8 @@ describe('resource-unit budget', () => {
     // 3.5 RU per 10 ms come back.
     now += 10;
     const after10ms = await burst(4, token);
-    expect(after10ms.statuses).toEqual([200, 200, 200, 429]);
+    // Concurrent requests may be answered in any order: what counts is three admitted, one refused.
+    expect([...after10ms.statuses].sort()).toEqual([200, 200, 200, 429]);
     now += 10_000;
     expect((await burst(100, token)).statuses.every((s) => s === 200)).toBe(true);
 
