@@ -15,7 +15,6 @@ const NO_GROUPS: ReadonlySet<string> = new Set();
  * group: restricted sources stay hidden rather than open.
  */
 export class GroupMembership {
-  private readonly fromTokens = new WeakMap<Principal, ReadonlySet<string>>();
   private readonly fromGraph = new Map<string, { groups: Promise<ReadonlySet<string>>; expiresAt: number }>();
 
   constructor(
@@ -24,14 +23,7 @@ export class GroupMembership {
   ) {}
 
   groupsOf(principal: Principal): ReadonlySet<string> | Promise<ReadonlySet<string>> {
-    if (!principal.groupsOverage) {
-      let groups = this.fromTokens.get(principal);
-      if (!groups) {
-        groups = principal.groups ? new Set(principal.groups) : NO_GROUPS;
-        this.fromTokens.set(principal, groups);
-      }
-      return groups;
-    }
+    if (!principal.groupsOverage) return principal.groups ?? NO_GROUPS;
     const key = `${principal.tenantId}/${principal.oid}`;
     const cached = this.fromGraph.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.groups;

@@ -19,10 +19,14 @@ export class SourceAccessPolicy {
   /** Sources restricted to groups: only then must a request know the caller's groups. */
   private readonly groupRestricted = new Set<string>();
 
+  private readonly homeTenantId: string;
+
   constructor(
-    private readonly homeTenantId: string,
+    homeTenantId: string,
     private readonly membership: GroupMembership,
-  ) {}
+  ) {
+    this.homeTenantId = homeTenantId.toLowerCase();
+  }
 
   set(sourceId: string, tenantId: string, access: SourceAccess): void {
     this.rules.set(sourceId, { tenantId: tenantId.toLowerCase(), access });
@@ -48,7 +52,7 @@ export class SourceAccessPolicy {
     const rule = this.rules.get(sourceId);
     if (!rule) return false;
     const tenant = principal.tenantId.toLowerCase();
-    if (tenant !== rule.tenantId && tenant !== this.homeTenantId.toLowerCase()) return false;
+    if (tenant !== rule.tenantId && tenant !== this.homeTenantId) return false;
     switch (rule.access.mode) {
       case 'everyone':
         return true;

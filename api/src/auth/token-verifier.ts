@@ -9,8 +9,8 @@ export interface Principal {
   username: string | null;
   roles: string[];
   isAdmin: boolean;
-  /** Object ids from the token's `groups` claim; null when the token has none or reports an overage. */
-  groups: string[] | null;
+  /** Object ids from the token's `groups` claim, as a set for access checks; null when the token has none or reports an overage. */
+  groups: ReadonlySet<string> | null;
   /** More groups than fit in a token: membership must be read from Graph. */
   groupsOverage: boolean;
 }
@@ -112,7 +112,7 @@ export class TokenVerifier {
       username: stringClaim(payload, version === 'v1' ? 'upn' : 'preferred_username') ?? stringClaim(payload, 'unique_name'),
       roles,
       isAdmin: roles.includes(ADMIN_ROLE),
-      groups: stringList(payload['groups']),
+      groups: groupSet(payload['groups']),
       groupsOverage: hasGroupsOverage(payload),
     };
     // exp is required above; cache no longer than the token lives.
@@ -159,6 +159,11 @@ function signatureOf(token: string): string {
 function stringClaim(payload: JWTPayload, name: string): string | null {
   const value = payload[name];
   return typeof value === 'string' ? value : null;
+}
+
+function groupSet(value: unknown): ReadonlySet<string> | null {
+  const ids = stringList(value);
+  return ids ? new Set(ids) : null;
 }
 
 function stringList(value: unknown): string[] | null {
