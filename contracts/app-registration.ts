@@ -69,11 +69,13 @@ export const removeAppSchema = z.object({ graphToken });
 export type RemoveAppRequest = z.input<typeof removeAppSchema>;
 
 /** Group and user pickers of the authorization step search the tenant with these credentials. */
-export const directoryObjectSearchSchema = z.object({
-  search: z.string().trim().min(1).max(100),
-  credentialId: z.string().uuid().optional(),
-  sourceId: z.string().min(2).max(63).optional(),
-});
+export const directoryObjectSearchSchema = z
+  .object({
+    search: z.string().trim().min(1).max(100),
+    credentialId: z.string().uuid().optional(),
+    sourceId: z.string().min(2).max(63).optional(),
+  })
+  .refine((q) => (q.credentialId === undefined) !== (q.sourceId === undefined), { message: 'name the app to search with: credentialId or sourceId', path: ['credentialId'] });
 
 export interface DirectoryObjectHit {
   id: string;

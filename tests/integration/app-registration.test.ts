@@ -152,6 +152,14 @@ describe('refusals', () => {
     expect(right.body.checks.find((c) => c.name === 'GroupMember.Read.All')).toMatchObject({ ok: false, required: false });
   });
 
+  it('a picker whose app lacks the permission says which one, and a picker needs an app to search with', async () => {
+    const refused = await admin.get<Problem>(`/api/directory-objects/groups?search=Sales&sourceId=${stack.sourceId}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'graph_permission_denied' });
+    expect(refused.body.detail).toContain('GroupMember.Read.All');
+    expect((await admin.get<Problem>('/api/directory-objects/groups?search=Sales')).status).toBe(400);
+  });
+
   it('a generated app not taken by a source is removed on request', async () => {
     const generated = await generate(admin);
     const removed = await admin.post(`/api/app-registrations/${generated.body.credentialId}/remove`, { graphToken: await graphTokenOf(admin) });

@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import { AppManagement } from '../graph/app-management.ts';
 import { appTokenSource } from '../graph/app-token.ts';
 import { readDirectoryObjects } from '../graph/directory-objects.ts';
+import { graphRequest, GraphRequestError } from '../graph/graph-request.ts';
 import type { Logger } from '../logger.ts';
 import { ApiError, notFound } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
@@ -107,7 +108,7 @@ export class AppRegistrationService {
     const checks: AccessCheck[] = [];
     let token: string;
     try {
-      token = await appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials })();
+      token = await this.tokenSource(credentials)();
       checks.push({ name: 'token', ok: true, required: true, detail: 'Entra issued an app-only token for this app.' });
     } catch (error) {
       const said = error instanceof Error ? ` Entra said: "${error.message.split('\n')[0] ?? ''}"` : '';
@@ -124,22 +125,37 @@ export class AppRegistrationService {
         detail: ok ? `The app holds ${permission.name}.` : `The app lacks ${permission.name}${permission.required ? '; sync cannot read contacts without it' : ''}. Grant it with admin consent, or generate the app again.`,
       });
     }
-    const read = await fetch(`${this.config.graph.baseUrl}/v1.0/contacts?$top=1&$select=id`, { headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) }).catch(() => null);
-    checks.push(
-      read?.ok
-        ? { name: 'read', ok: true, required: true, detail: 'One mail contact was read.' }
-        : { name: 'read', ok: false, required: true, detail: `Reading mail contacts failed${read ? ` (HTTP ${read.status})` : ': Graph could not be reached'}.` },
-    );
+    checks.push(await this.readOneContact(token));
     return { ok: checks.every((c) => c.ok || !c.required), checks };
   }
 
-  /** The group and user pickers of the authorization step search the tenant with the source's app. */
-  async searchDirectory(kind: 'groups' | 'users', search: string, from: { credentialId?: string | undefined; sourceId?: string | undefined }): Promise<DirectoryObjectHit[]> {
-    const request = from.credentialId ? { credentialId: from.credentialId } : from.sourceId ? { sourceId: from.sourceId } : null;
-    if (!request) throw new ApiError(400, 'validation_failed', 'Name the app to search with: credentialId or sourceId.');
-    const credentials = await this.credentialsFor(request);
-    const token = appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials });
-    return readDirectoryObjects(this.config.graph.baseUrl, token, kind, search);
+  /** The group and user pickers of the authorization step search the tenant with the source's (or generated) app. */
+  async searchDirectory(kind: 'groups' | 'users', search: string, app: { credentialId: string } | { sourceId: string }): Promise<DirectoryObjectHit[]> {
+    const token = this.tokenSource(await this.credentialsFor(app));
+    try {
+      return await readDirectoryObjects(this.config.graph.baseUrl, token, kind, search);
+    } catch (error) {
+      if (!(error instanceof GraphRequestError)) throw error;
+      if (error.status === 403) {
+        const permission = kind === 'groups' ? 'GroupMember.Read.All' : 'User.ReadBasic.All';
+        throw new ApiError(403, 'graph_permission_denied', `The app may not search ${kind}: it lacks ${permission}. Generate the app again, or grant it with admin consent.`);
+      }
+      throw new ApiError(502, 'graph_error', `Microsoft Graph could not search ${kind}${error.status ? ` (HTTP ${error.status})` : ''}.`);
+    }
+  }
+
+  private async readOneContact(token: string): Promise<AccessCheck> {
+    try {
+      await graphRequest({ url: `${this.config.graph.baseUrl}/v1.0/contacts?$top=1&$select=id`, token });
+      return { name: 'read', ok: true, required: true, detail: 'One mail contact was read.' };
+    } catch (error) {
+      if (!(error instanceof GraphRequestError)) throw error;
+      return { name: 'read', ok: false, required: true, detail: `Reading mail contacts failed${error.status ? ` (HTTP ${error.status})` : ': Graph could not be reached'}.` };
+    }
+  }
+
+  private tokenSource(credentials: AppCredentialsInput): () => Promise<string> {
+    return appTokenSource({ authorityHost: this.config.auth.authorityHost, scope: this.config.graph.scope, ...credentials });
   }
 
   private async credentialsFor(request: CheckAccessRequest): Promise<AppCredentialsInput> {

@@ -1,15 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ApiError } from '../problem.ts';
+import { graphRequest, GraphRequestError } from './graph-request.ts';
 
 /** Microsoft Graph's own app id: the resource whose app roles (OrgContact.Read.All, …) are granted. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
-const REQUEST_TIMEOUT_MS = 15_000;
 /** A new service principal can be unknown to the next call for a few seconds (directory replication). */
 const REPLICATION_RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
 
-const graphErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }) });
 const servicePrincipalListSchema = z.object({
   value: z.array(z.object({ id: z.string(), appRoles: z.array(z.object({ id: z.string(), value: z.string().nullable().optional() })).optional() })),
 });
@@ -95,24 +94,17 @@ export class AppManagement {
   }
 
   private async call(action: string, method: string, path: string, body?: unknown): Promise<unknown> {
-    let response: Response;
     try {
-      response = await fetch(`${this.graphBaseUrl}/v1.0${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
-    } catch {
-      throw new ApiError(502, 'graph_error', `Microsoft Graph could not be reached to ${action}.`);
+      return await graphRequest({ url: `${this.graphBaseUrl}/v1.0${path}`, token: this.token, method, body });
+    } catch (error) {
+      if (!(error instanceof GraphRequestError)) throw error;
+      if (error.status === 0) throw new ApiError(502, 'graph_error', `Microsoft Graph could not be reached to ${action}.`);
+      throw new GraphCallError(error.status, error.code, error.graphMessage, action);
     }
-    if (response.ok) return response.status === 204 ? null : ((await response.json()) as unknown);
-    const parsed = graphErrorSchema.safeParse(await response.json().catch(() => null));
-    throw new GraphCallError(response.status, parsed.success ? parsed.data.error.code : 'unknown', parsed.success ? (parsed.data.error.message ?? '') : '', action);
   }
 }
 
-/** A refusal by Graph, kept apart from our own problems so callers can tell "gone" from "denied". */
+/** A refusal by Graph of an app-management step, as a problem that names the rights needed; callers can still tell "gone" from "denied". */
 export class GraphCallError extends ApiError {
   constructor(
     readonly graphStatus: number,

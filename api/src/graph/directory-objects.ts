@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DirectoryObjectHit } from '../../../contracts/index.ts';
+import { graphRequest } from './graph-request.ts';
 
 const PICKER_RESULTS = 20;
 const pageSchema = z.object({
@@ -15,10 +16,6 @@ export async function readDirectoryObjects(graphBaseUrl: string, accessToken: ()
   const clean = term.replace(/["\\]/g, ' ').trim();
   const select = kind === 'groups' ? 'id,displayName,mail' : 'id,displayName,mail,userPrincipalName';
   const url = `${graphBaseUrl}/v1.0/${kind}?$search=${encodeURIComponent(`"displayName:${clean}"`)}&$select=${select}&$top=${PICKER_RESULTS}`;
-  const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${await accessToken()}`, ConsistencyLevel: 'eventual', Accept: 'application/json' },
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok) throw new Error(`Graph answered ${response.status} searching ${kind}`);
-  return pageSchema.parse(await response.json()).value.map((o) => ({ id: o.id, displayName: o.displayName ?? o.id, secondary: o.mail ?? o.userPrincipalName ?? null }));
+  const body = pageSchema.parse(await graphRequest({ url, token: await accessToken(), headers: { ConsistencyLevel: 'eventual' } }));
+  return body.value.map((o) => ({ id: o.id, displayName: o.displayName ?? o.id, secondary: o.mail ?? o.userPrincipalName ?? null }));
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { graphRequest } from './graph-request.ts';
 
 const pageSchema = z.object({
   value: z.array(z.object({ id: z.string() })),
   '@odata.nextLink': z.string().optional(),
 });
 
-const REQUEST_TIMEOUT_MS = 10_000;
-/** A user in more groups than this is read no further: the rest cannot change an access decision much, and it bounds the work. */
+/** Bounds the work for one user (20 pages of 999). Groups past it are not counted: access fails closed. */
 const MAX_PAGES = 20;
 
 /**
@@ -18,12 +18,7 @@ export async function readTransitiveGroups(graphBaseUrl: string, accessToken: ()
   const groups: string[] = [];
   let url: string | undefined = `${graphBaseUrl}/v1.0/users/${encodeURIComponent(userId)}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`;
   for (let page = 0; url && page < MAX_PAGES; page++) {
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${await accessToken()}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`Graph answered ${response.status} reading the user's groups`);
-    const body = pageSchema.parse(await response.json());
+    const body = pageSchema.parse(await graphRequest({ url, token: await accessToken() }));
     groups.push(...body.value.map((g) => g.id));
     url = body['@odata.nextLink'];
   }

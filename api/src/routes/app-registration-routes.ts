@@ -80,7 +80,9 @@ export function appRegistrationRoutes(apps: AppRegistrationService, dataSources:
     })
     .openapi(searchDirectory, async (c) => {
       const { search, credentialId, sourceId } = c.req.valid('query');
-      return c.json(await apps.searchDirectory(c.req.valid('param').kind, search, { credentialId, sourceId }), 200);
+      // The schema lets exactly one of them through.
+      const app = credentialId ? { credentialId } : { sourceId: sourceId ?? '' };
+      return c.json(await apps.searchDirectory(c.req.valid('param').kind, search, app), 200);
     });
 }
 
