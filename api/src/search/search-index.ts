@@ -97,8 +97,8 @@ export class SearchIndex {
 
   removeSource(sourceId: string): Promise<void> {
     return this.serially(async () => {
-      if (!this.sources.delete(sourceId)) return;
-      if (this.files) this.inBackground(() => this.files?.remove(sourceId));
+      const { files } = this;
+      if (this.sources.delete(sourceId) && files) this.inBackground(() => files.remove(sourceId));
     });
   }
 
@@ -107,7 +107,8 @@ export class SearchIndex {
     return this.serially(async () => {
       const keep = new Set(sourceIds);
       for (const sourceId of [...this.sources.keys()]) if (!keep.has(sourceId)) this.sources.delete(sourceId);
-      if (this.files) this.inBackground(() => this.files?.retain(keep));
+      const { files } = this;
+      if (files) this.inBackground(() => files.retain(keep));
     });
   }
 
@@ -282,7 +283,7 @@ export class SearchIndex {
     this.inBackground(() => files.save(sourceId, only.data));
   }
 
-  private inBackground(work: () => Promise<void> | undefined): void {
+  private inBackground(work: () => Promise<void>): void {
     this.background = this.background.then(work).catch(this.onBackgroundError);
   }
 }
