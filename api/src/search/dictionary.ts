@@ -8,7 +8,7 @@ export const WHOLE_FIELD = 1 << 3;
 export const WEIGHT_BITS = 4;
 export const WEIGHT_MASK = (1 << WEIGHT_BITS) - 1;
 
-export const posting = (doc: number, field: number, whole: boolean): number => (doc << WEIGHT_BITS) | (whole ? WHOLE_FIELD : 0) | field;
+const posting = (doc: number, field: number, whole: boolean): number => (doc << WEIGHT_BITS) | (whole ? WHOLE_FIELD : 0) | field;
 
 /**
  * Sorted terms and their postings in one flat array: the postings of term i are
@@ -23,10 +23,6 @@ export interface DictionaryData {
 
 export class Dictionary {
   constructor(readonly data: DictionaryData) {}
-
-  get size(): number {
-    return this.data.terms.length;
-  }
 
   /** The index of `term`, or -1. */
   find(term: string): number {

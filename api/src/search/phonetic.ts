@@ -3,7 +3,7 @@ import doubleMetaphone from 'talisman/phonetics/double-metaphone.js';
 
 const LATIN = /^[a-z]+$/;
 /** Shorter words sound like too many others to say anything. */
-export const PHONETIC_MIN_LENGTH = 3;
+const PHONETIC_MIN_LENGTH = 3;
 
 /**
  * How a folded word sounds, as codes that match when two words sound alike. Kölner Phonetik

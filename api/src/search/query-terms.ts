@@ -2,7 +2,7 @@ import { typedDigitVariants } from './phone-digits.ts';
 import { mailTokens, wordTokens, type Token } from './tokens.ts';
 
 /** Terms of a query beyond these are ignored: each costs a pass over its postings, and eight words name anyone. */
-export const MAX_TERMS = 8;
+const MAX_TERMS = 8;
 
 export type QueryTerm =
   | { kind: 'word'; typed: string; folded: string; last: boolean }

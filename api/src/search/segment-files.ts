@@ -8,7 +8,7 @@ import { serialQueue } from './serial-queue.ts';
  * What the files were written by: a change to analysis (folding, tokens, phonetic codes) or to
  * the segment layout must change this, so segments indexed the old way are rebuilt, not read.
  */
-export const FORMAT = 'switchboard-search-1';
+const FORMAT = 'switchboard-search-1';
 const MANIFEST = 'manifest.json';
 
 interface Manifest {
