@@ -23,6 +23,11 @@ class Fixture {
     });
   }
 
+  /** An index that keeps its segments in `dir`, as the API does across restarts. */
+  static async onDisk(dir: string): Promise<Fixture> {
+    return new Fixture(await SegmentFiles.open(dir));
+  }
+
   async source(sourceId: string, contacts: Contact[]): Promise<void> {
     for (const c of contacts) this.contacts.set(c.id, c);
     await this.index.replaceSource(sourceId, contacts);
@@ -224,17 +229,17 @@ describe('persistence', () => {
   it('reads a source back after a restart and indexes only what changed meanwhile', async () => {
     const where = dir();
     const contacts = syntheticContacts(3000, 5, 's');
-    const first = new Fixture(await SegmentFiles.open(where));
+    const first = await Fixture.onDisk(where);
     await first.source('s', contacts);
     await first.index.settled();
     const before = first.search('schmidt', ['s'], 50);
 
-    const restarted = new Fixture(await SegmentFiles.open(where));
+    const restarted = await Fixture.onDisk(where);
     await restarted.source('s', contacts);
     expect(restarted.index.describe('s')).toMatchObject({ analysed: 0, segments: [3000] });
     expect(restarted.search('schmidt', ['s'], 50)).toEqual(before);
 
-    const again = new Fixture(await SegmentFiles.open(where));
+    const again = await Fixture.onDisk(where);
     await again.source('s', [...contacts.slice(2), tagged('s', 1, 1)]);
     expect(again.index.describe('s')?.analysed).toBe(1);
     expect(again.ids(`${tag(1)} tagged`, ['s'])).toEqual(['s:c1']);
@@ -242,14 +247,14 @@ describe('persistence', () => {
 
   it('forgets on disk the data sources that no longer exist', async () => {
     const where = dir();
-    const first = new Fixture(await SegmentFiles.open(where));
+    const first = await Fixture.onDisk(where);
     await first.source('kept', [tagged('kept', 1, 1)]);
     await first.source('gone', [tagged('gone', 2, 1)]);
     await first.index.settled();
     const files = () => readdirSync(where).filter((name) => name.endsWith('.segment'));
     expect(files()).toHaveLength(2);
 
-    const restarted = new Fixture(await SegmentFiles.open(where));
+    const restarted = await Fixture.onDisk(where);
     await restarted.source('kept', [tagged('kept', 1, 1)]);
     await restarted.index.retainSources(['kept']);
     await restarted.index.settled();
@@ -260,20 +265,20 @@ describe('persistence', () => {
   it('rebuilds instead of reading segments of another format or a damaged file', async () => {
     const where = dir();
     const contacts = syntheticContacts(500, 6, 's');
-    const first = new Fixture(await SegmentFiles.open(where));
+    const first = await Fixture.onDisk(where);
     await first.source('s', contacts);
     await first.index.settled();
     const manifestFile = join(where, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { format: string; sources: Record<string, string> };
 
     writeFileSync(join(where, manifest.sources['s'] ?? ''), 'not a segment');
-    const damaged = new Fixture(await SegmentFiles.open(where));
+    const damaged = await Fixture.onDisk(where);
     await damaged.source('s', contacts);
     expect(damaged.index.describe('s')?.analysed).toBe(500);
     await damaged.index.settled();
 
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 'an older one' }));
-    const older = new Fixture(await SegmentFiles.open(where));
+    const older = await Fixture.onDisk(where);
     await older.source('s', contacts);
     expect(older.index.describe('s')?.analysed).toBe(500);
   });
