@@ -64,13 +64,11 @@ export interface DirectoryLimits {
   lookup: RateLimiter;
 }
 
-/** A batch of up to 1,000 numbers costs what ten single lookups per hundred numbers would. */
+/** A batch takes one token per ten numbers from its caller's lookup allowance. */
 const BATCH_NUMBERS_PER_TOKEN = 10;
 
-const userOf = (c: Context<AppEnv>) => {
-  const p = c.get('principal');
-  return `${p.tenantId}/${p.oid}`;
-};
+/** Entra object ids are unique across tenants: the caller's rate-limit key as it is. */
+const userOf = (c: Context<AppEnv>) => c.get('principal').oid;
 
 export function directoryRoutes(directory: Directory, metrics: Metrics, limits: DirectoryLimits) {
   const router = createRouter();
