@@ -27,7 +27,7 @@ import {
   WRITE_APP_ROLE_ASSIGNMENTS,
   WRITE_APPLICATIONS,
 } from './graph-permissions.ts';
-import { GraphError, ODATA_JSON, odataJson, type GraphEnv } from './graph-response.ts';
+import { GraphError, ODATA_JSON, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
 import { MICROSOFT_SERVICES_TENANT_ID } from './microsoft-graph-app.ts';
 import { contextUrl } from './odata-query.ts';
 
@@ -79,10 +79,6 @@ type Ref = { id: string } | { appId: string };
 
 type RefHandler = (c: Context<GraphEnv>, ref: Ref) => Response | Promise<Response>;
 
-function notFound(id: string): GraphError {
-  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-}
-
 export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   const app = new Hono<GraphEnv>();
   const { apps } = ctx.directory;
@@ -99,13 +95,13 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
 
   const findApplication = (ref: Ref, asOf: number): Application => {
     const found = 'id' in ref ? apps.application(ref.id, asOf) : apps.applicationByAppId(ref.appId, asOf);
-    if (!found) throw notFound('id' in ref ? ref.id : ref.appId);
+    if (!found) throw resourceNotFound('id' in ref ? ref.id : ref.appId);
     return found;
   };
 
   const findServicePrincipal = (ref: Ref, asOf: number): ServicePrincipal => {
     const found = 'id' in ref ? apps.servicePrincipal(ref.id, asOf) : apps.servicePrincipalByAppId(ref.appId, asOf);
-    if (!found) throw notFound('id' in ref ? ref.id : ref.appId);
+    if (!found) throw resourceNotFound('id' in ref ? ref.id : ref.appId);
     return found;
   };
 
@@ -259,7 +255,7 @@ export function applicationRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     const resource = findServicePrincipal(ref, ctx.fidelity.now());
     requireDirectoryRole(ctx, caller, rolesToGrant(resource));
     const assignmentId = c.req.param('assignmentId') as string;
-    if (!apps.deleteAssignment(resource.id, assignmentId)) throw notFound(assignmentId);
+    if (!apps.deleteAssignment(resource.id, assignmentId)) throw resourceNotFound(assignmentId);
     return c.body(null, 204);
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { EmulatorContext } from './context.ts';
 import { deltaHandler } from './graph-delta.ts';
 import { READ_ORG_CONTACTS, requirePermission } from './graph-permissions.ts';
-import { expiredPageToken, GraphError, odataJson, type GraphEnv } from './graph-response.ts';
+import { expiredPageToken, GraphError, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
 import {
   contextUrl,
   nextPageLink,
@@ -100,9 +100,7 @@ export function contactRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     if (!GUID.test(id)) throw new GraphError(400, 'Request_BadRequest', `Invalid object identifier '${id}'.`);
     const select = parseSelect(c.req.query('$select'), ORG_CONTACT_TYPE);
     const contact = ctx.tenant.get(id);
-    if (!contact) {
-      throw new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-    }
+    if (!contact) throw resourceNotFound(id);
     return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, 'contacts', select, '/$entity'), ...selectProperties(contact, select) }, 1);
   });
 

@@ -10,14 +10,10 @@ import type { Caller } from './graph-auth.ts';
 import { collectionResponse, entityResponse, type Row } from './graph-collection.ts';
 import { DIRECTORY_OBJECT_TYPE, directoryRoleJson, GROUP_TYPE, groupJson, USER_TYPE, userJson } from './graph-directory-json.ts';
 import { READ_GROUPS, READ_MEMBERSHIPS, READ_SELF, READ_USERS, requirePermission, type Permission } from './graph-permissions.ts';
-import { GraphError, odataJson, type GraphEnv } from './graph-response.ts';
+import { GraphError, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
 import type { User } from './users.ts';
 
 const memberObjectsSchema = z.object({ securityEnabledOnly: z.boolean() }).partial().strict();
-
-function notFound(id: string): GraphError {
-  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-}
 
 export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   const app = new Hono<GraphEnv>();
@@ -31,13 +27,13 @@ export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
       if (caller.kind !== 'user') throw new GraphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
       requirePermission(c, READ_SELF);
       const me = users.get(caller.userId);
-      if (!me) throw notFound(caller.userId);
+      if (!me) throw resourceNotFound(caller.userId);
       return me;
     }
     const user = users.find(decodeURIComponent(idOrName));
     if (!user) {
       requirePermission(c, others);
-      throw notFound(idOrName);
+      throw resourceNotFound(idOrName);
     }
     if (!isSelf(c.get('caller'), user)) requirePermission(c, others);
     else requirePermission(c, { delegated: [...READ_SELF.delegated, ...others.delegated], application: others.application });
@@ -90,7 +86,7 @@ export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
   app.get('/groups/:id', (c) => {
     requirePermission(c, READ_GROUPS);
     const group = groups.get(c.req.param('id'));
-    if (!group) throw notFound(c.req.param('id'));
+    if (!group) throw resourceNotFound(c.req.param('id'));
     return entityResponse(c, ctx, groupJson(group), GROUP_TYPE, 'groups');
   });
 

@@ -42,6 +42,11 @@ export class GraphError extends Error {
   }
 }
 
+/** Graph's 404 for an object that does not exist (or has not replicated yet). */
+export function resourceNotFound(id: string): GraphError {
+  return new GraphError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+}
+
 /** A list or delta skiptoken older than Behaviour.pageTokenLifetimeMs. */
 export function expiredPageToken(): GraphError {
   return new GraphError(400, 'Directory_ExpiredPageToken', 'The specified page token value has expired and can no longer be included in your request.');
