@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { SyncSchedule, SyncStatus } from '../../../contracts/index.ts';
 import { describeError } from '../api/error-text.ts';
+import { DefinitionList, type Definition } from './definition-list.tsx';
 import {
   formatAbsoluteTime,
   formatCount,
@@ -18,16 +18,6 @@ import {
 } from '../format.ts';
 
 const useStyles = makeStyles({
-  list: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  pair: { display: 'contents' },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -35,13 +25,6 @@ export interface SyncStatusDetailsProps {
   status: SyncStatus | null;
   error: unknown;
   schedule: SyncSchedule;
-}
-
-interface Row {
-  term: string;
-  value: ReactNode;
-  title?: string;
-  className?: string;
 }
 
 /** The sync status as a definition list: phase, progress, throttling, last success and error, next run. */
@@ -53,7 +36,7 @@ export function SyncStatusDetails({ status, error, schedule }: SyncStatusDetails
   }
   const dash = t('common:dash');
   const phase = phaseLabel(status.phase);
-  const rows: Row[] = [
+  const rows: Definition[] = [
     { term: t('details.phase'), value: status.running ? t('details.running', { phase }) : phase },
     { term: status.running ? t('details.mode') : t('details.lastRound'), value: status.mode !== null ? modeLabel(status.mode) : dash },
     { term: t('details.read'), value: formatReadOfTotal(status.read, status.total) },
@@ -82,16 +65,5 @@ export function SyncStatusDetails({ status, error, schedule }: SyncStatusDetails
     },
     { term: t('details.schedule'), value: formatSchedule(schedule) },
   );
-  return (
-    <dl className={styles.list}>
-      {rows.map(({ term, value, title, className }) => (
-        <div key={term} className={styles.pair}>
-          <dt className={styles.term}>{term}</dt>
-          <dd className={mergeClasses(styles.value, className)} title={title !== undefined && title !== '' ? title : undefined}>
-            {value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <DefinitionList rows={rows} compact />;
 }

@@ -2,6 +2,7 @@ import { Link, Subtitle2, Text } from '@fluentui/react-components';
 import { OpenRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { entraAppPortalUrl } from '../../../../contracts/entra-portal.ts';
+import { DefinitionList } from '../../components/definition-list.tsx';
 import { formatAbsoluteTime } from '../../format.ts';
 import type { Credentials } from '../form/data-source-form.ts';
 import { useStepStyles } from '../step-styles.ts';
@@ -27,14 +28,7 @@ export function AppCard({ credentials }: AppCardProps) {
       <Subtitle2 as="h4" className={styles.heading}>
         {generated !== null ? t('app.generatedTitle', { name: generated.displayName }) : t('app.storedTitle')}
       </Subtitle2>
-      <dl className={styles.definitions}>
-        {rows.map((row) => (
-          <div key={row.term} className={styles.pair}>
-            <dt className={styles.term}>{row.term}</dt>
-            <dd className={styles.value}>{row.value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList rows={rows} />
       {generated !== null && <AppPermissions granted={generated.permissions} />}
       {credentials.kind === 'stored' && credentials.appObjectId === null && <Text className={styles.muted}>{t('app.storedManual')}</Text>}
       <Link href={generated?.portalUrl ?? entraAppPortalUrl(clientId)} target="_blank" rel="noreferrer">

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Badge, Button, Field, Input, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { diallingProfileSchema, LIMITS, type PhonePreview } from '../../../../contracts/index.ts';
+import { DefinitionList } from '../../components/definition-list.tsx';
 import { ErrorMessageBar } from '../../components/error-message-bar.tsx';
 import { useApiQuery } from '../../hooks/use-api-query.ts';
 import { useDebouncedValue } from '../../hooks/use-debounced-value.ts';
@@ -23,7 +24,6 @@ type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
 const isKnownProblem = (problem: string): problem is KnownProblem => (KNOWN_PROBLEMS as readonly string[]).includes(problem);
 
 function PreviewResult({ preview, format }: { preview: PhonePreview; format: DiallingFields['displayFormat'] }) {
-  const styles = useStepStyles();
   const { t } = useTranslation('wizard');
   if (preview.problem !== null || preview.e164 === null || preview.display === null) {
     const problem = preview.problem ?? 'unreadable';
@@ -37,21 +37,21 @@ function PreviewResult({ preview, format }: { preview: PhonePreview; format: Dia
     { term: t('dialling.shortest'), value: preview.display.shortest, shown: format === 'shortest' },
   ];
   return (
-    <dl className={styles.definitions}>
-      {rows.map((row) => (
-        <div key={row.term} className={styles.pair}>
-          <dt className={styles.term}>{row.term}</dt>
-          <dd className={styles.value}>
+    <DefinitionList
+      rows={rows.map((row) => ({
+        term: row.term,
+        value: (
+          <>
             {row.value}{' '}
             {row.shown && (
               <Badge appearance="tint" color="brand">
                 {t('dialling.shown')}
               </Badge>
             )}
-          </dd>
-        </div>
-      ))}
-    </dl>
+          </>
+        ),
+      }))}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import { Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { EditRegular, ErrorCircleRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
+import { DefinitionList, type Definition } from '../../components/definition-list.tsx';
 import { formatSchedule } from '../../format.ts';
 import type { DataSourceForm } from '../form/data-source-form.ts';
 import { syncSchedule } from '../form/form-values.ts';
@@ -22,8 +22,6 @@ export interface OverviewStepProps {
   stepState: (step: WizardStep) => StepState;
   onEdit: (step: WizardStep) => void;
 }
-
-type Rows = { term: string; value: ReactNode }[];
 
 /** Step 7: every setting by step, each section with a way back to change it. */
 export function OverviewStep({ form, stepState, onEdit }: OverviewStepProps) {
@@ -52,7 +50,7 @@ export function OverviewStep({ form, stepState, onEdit }: OverviewStepProps) {
         ? t('overview.groups', { names: names(form.groups) })
         : t('overview.users', { names: names(form.users) });
 
-  const sections: Record<Exclude<WizardStep, 'overview'>, Rows> = {
+  const sections: Record<Exclude<WizardStep, 'overview'>, Definition[]> = {
     basics: [
       { term: t('overview.name'), value: form.name },
       { term: t('overview.id'), value: form.id },
@@ -95,14 +93,7 @@ export function OverviewStep({ form, stepState, onEdit }: OverviewStepProps) {
               {t('stepInvalid')}
             </span>
           )}
-          <dl className={stepStyles.definitions}>
-            {sections[step].map((row) => (
-              <div key={row.term} className={stepStyles.pair}>
-                <dt className={stepStyles.term}>{row.term}</dt>
-                <dd className={stepStyles.value}>{row.value}</dd>
-              </div>
-            ))}
-          </dl>
+          <DefinitionList rows={sections[step]} />
         </section>
       ))}
     </div>
