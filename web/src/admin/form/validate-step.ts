@@ -10,28 +10,6 @@ import type { DataSourceForm } from './data-source-form.ts';
 import { diallingProfile, sourceAccess, syncSchedule } from './form-values.ts';
 import type { WizardStep } from './wizard-steps.ts';
 
-/** A field's problem, named by its message in the `wizard:validation` texts. */
-export type ValidationMessage =
-  | 'id'
-  | 'idTaken'
-  | 'name'
-  | 'description'
-  | 'intervalMinutes'
-  | 'window'
-  | 'generate'
-  | 'tenantId'
-  | 'clientId'
-  | 'clientSecret'
-  | 'clientSecretForNewApp'
-  | 'country'
-  | 'areaCode'
-  | 'mainNumber'
-  | 'extensionLength'
-  | 'outsideLinePrefix'
-  | 'groups'
-  | 'users'
-  | 'priority';
-
 export type FieldName =
   | 'id'
   | 'name'
@@ -50,6 +28,12 @@ export type FieldName =
   | 'groups'
   | 'users'
   | 'priority';
+
+/**
+ * A field's problem, named by its message in the `wizard:validation` texts: mostly the field's own
+ * name, and a few problems with a message of their own.
+ */
+export type ValidationMessage = Exclude<FieldName, 'credentials'> | 'idTaken' | 'generate' | 'clientSecretForNewApp';
 
 export type FieldErrors = Partial<Record<FieldName, ValidationMessage>>;
 
