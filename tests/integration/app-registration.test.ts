@@ -9,10 +9,10 @@ import type {
   PhonePreview,
   Problem,
   SearchResponse,
-  SyncStatus,
 } from '../../contracts/index.ts';
 import { startStack, waitForFirstSync, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
+import { roundOf } from '../support/sync-checks.ts';
 
 /**
  * GENERATE APP, CHECK ACCESS and REMOVE APP against the emulated Entra and Graph, which issue
@@ -94,13 +94,7 @@ describe('GENERATE APP, then a data source that uses it', () => {
     const removed = await admin.post<DataSourceView>(`/api/datasources/${SOURCE}/app/remove`, { graphToken: await graphTokenOf(admin) });
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({ hasSecret: false, appObjectId: null });
-    const before = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
-    expect((await admin.post(`/api/datasources/${SOURCE}/sync`)).status).toBe(202);
-    let status = before;
-    for (let i = 0; i < 100 && (status.lastStartedAt === before.lastStartedAt || status.running); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
-    }
+    const status = await roundOf(stack, SOURCE);
     expect(status.phase).toBe('error');
     expect(status.lastError).toMatch(/app was removed/);
   });
@@ -109,14 +103,7 @@ describe('GENERATE APP, then a data source that uses it', () => {
     const replacement = await generate(admin);
     const patched = await admin.call<DataSourceView>('PATCH', `/api/datasources/${SOURCE}`, { credentialId: replacement.body.credentialId });
     expect(patched.body).toMatchObject({ hasSecret: true, clientId: replacement.body.clientId, appObjectId: replacement.body.appObjectId });
-    const before = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
-    expect((await admin.post(`/api/datasources/${SOURCE}/sync`)).status).toBe(202);
-    let status = before;
-    for (let i = 0; i < 150 && (status.lastStartedAt === before.lastStartedAt || status.running); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = (await admin.get<SyncStatus>(`/api/datasources/${SOURCE}/status`)).body;
-    }
-    expect(status).toMatchObject({ phase: 'idle', lastError: null });
+    expect(await roundOf(stack, SOURCE)).toMatchObject({ phase: 'idle', lastError: null });
   });
 
   it('records each step in the audit log', async () => {

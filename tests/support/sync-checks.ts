@@ -49,8 +49,13 @@ export async function syncStatus(stack: Stack): Promise<SyncStatus> {
 
 /** Starts a round (delta, or full with `full`) and waits until a new round has succeeded. */
 export async function syncRound(stack: Stack, options: { full?: boolean; timeoutMs?: number } = {}): Promise<SyncStatus> {
+  return succeeded(await roundOf(stack, stack.sourceId, options));
+}
+
+/** Starts a round of a source once none runs, and waits until it has ended, well or not. */
+export async function roundOf(stack: Stack, sourceId: string, options: { full?: boolean; timeoutMs?: number } = {}): Promise<SyncStatus> {
   const admin = await adminClient(stack);
-  const path = `/api/datasources/${stack.sourceId}`;
+  const path = `/api/datasources/${sourceId}`;
   // A round already running (the one every start begins with) would absorb this request.
   let before = (await admin.get<SyncStatus>(`${path}/status`)).body;
   while (before.running) {
@@ -59,22 +64,31 @@ export async function syncRound(stack: Stack, options: { full?: boolean; timeout
   }
   const started = await admin.post<SyncStatus>(`${path}/sync${options.full ? '?full=true' : ''}`);
   expect(started.status).toBe(202);
-  return waitForRound(stack, before.lastStartedAt, options.timeoutMs);
+  return endedRound(stack, sourceId, before.lastStartedAt, options.timeoutMs);
 }
 
 /** Waits until a round that started after `startedAfter` has ended successfully. */
 export async function waitForRound(stack: Stack, startedAfter: string | null, timeoutMs = 120_000): Promise<SyncStatus> {
+  return succeeded(await endedRound(stack, stack.sourceId, startedAfter, timeoutMs));
+}
+
+async function endedRound(stack: Stack, sourceId: string, startedAfter: string | null, timeoutMs = 120_000): Promise<SyncStatus> {
   const admin = await adminClient(stack);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = (await admin.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
+    const status = (await admin.get<SyncStatus>(`/api/datasources/${sourceId}/status`)).body;
     const { lastStartedAt, lastSuccessAt } = status;
     const newRound = lastStartedAt !== null && lastStartedAt !== startedAfter;
-    if (newRound && !status.running && status.phase === 'idle' && lastSuccessAt !== null && lastSuccessAt >= lastStartedAt) return status;
-    if (newRound && !status.running && status.phase === 'error') throw new Error(`sync failed: ${status.lastError}`);
-    if (Date.now() > deadline) throw new Error(`no successful round within ${timeoutMs} ms: ${JSON.stringify(status)}`);
+    const succeededNow = newRound && status.phase === 'idle' && lastSuccessAt !== null && lastSuccessAt >= lastStartedAt;
+    if (newRound && !status.running && (succeededNow || status.phase === 'error')) return status;
+    if (Date.now() > deadline) throw new Error(`no round ended within ${timeoutMs} ms: ${JSON.stringify(status)}`);
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+function succeeded(status: SyncStatus): SyncStatus {
+  if (status.phase === 'error') throw new Error(`sync failed: ${status.lastError}`);
+  return status;
 }
 
 /** Changes the tenant the way people do: some edits, some additions, both kinds of removal. */
