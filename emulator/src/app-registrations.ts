@@ -8,6 +8,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { GRAPH_APP_ID } from './context.ts';
 import { GRAPH_APP_ROLES, GRAPH_DISPLAY_NAME, GRAPH_SCOPES, GRAPH_SERVICE_PRINCIPAL_NAMES, MICROSOFT_SERVICES_TENANT_ID } from './microsoft-graph-app.ts';
 import { stableGuid } from './stable-guid.ts';
+import { compareById } from './tenant.ts';
 
 export interface AppRole {
   allowedMemberTypes: string[];
@@ -126,7 +127,6 @@ export type SecretCheck = 'ok' | 'invalid' | 'expired';
 const DEFAULT_SECRET_LIFETIME_MS = 2 * 365 * 86_400_000;
 
 const visible = (asOf: number) => (o: Replicated) => o.visibleAt <= asOf;
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class AppRegistrations {
@@ -193,7 +193,7 @@ export class AppRegistrations {
   }
 
   listApplications(asOf: number): Application[] {
-    return [...this.applications.values()].filter(visible(asOf)).sort(byId);
+    return [...this.applications.values()].filter(visible(asOf)).sort(compareById);
   }
 
   /** Deletes the application with its service principal and every app role assignment made to
@@ -290,7 +290,7 @@ export class AppRegistrations {
   }
 
   listServicePrincipals(asOf: number): ServicePrincipal[] {
-    return [...this.principals.values()].filter(visible(asOf)).sort(byId);
+    return [...this.principals.values()].filter(visible(asOf)).sort(compareById);
   }
 
   assignAppRole(
@@ -317,7 +317,7 @@ export class AppRegistrations {
   assignmentsTo(resourceId: string, asOf: number, principalIds?: ReadonlySet<string>): AppRoleAssignment[] {
     return [...this.assignments.values()]
       .filter((a) => a.resourceId === resourceId && a.visibleAt <= asOf && (!principalIds || principalIds.has(a.principalId)))
-      .sort(byId);
+      .sort(compareById);
   }
 
   /** Revokes one assignment of `resourceId`'s app roles; false if there is none with that id. */
@@ -327,7 +327,7 @@ export class AppRegistrations {
   }
 
   assignmentsOf(principalId: string, asOf: number): AppRoleAssignment[] {
-    return [...this.assignments.values()].filter((a) => a.principalId === principalId && a.visibleAt <= asOf).sort(byId);
+    return [...this.assignments.values()].filter((a) => a.principalId === principalId && a.visibleAt <= asOf).sort(compareById);
   }
 }
 

@@ -11,6 +11,7 @@ import { collectionResponse, entityResponse, type Row } from './graph-collection
 import { DIRECTORY_OBJECT_TYPE, directoryRoleJson, GROUP_TYPE, groupJson, USER_TYPE, userJson } from './graph-directory-json.ts';
 import { READ_GROUPS, READ_MEMBERSHIPS, READ_SELF, READ_USERS, requirePermission, type Permission } from './graph-permissions.ts';
 import { GraphError, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
+import { compareById } from './tenant.ts';
 import type { User } from './users.ts';
 
 const memberObjectsSchema = z.object({ securityEnabledOnly: z.boolean() }).partial().strict();
@@ -46,7 +47,7 @@ export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
       groupsOnly ? groupJson(g) : { '@odata.type': '#microsoft.graph.group', ...groupJson(g) },
     );
     const roleRows = groupsOnly ? [] : user.directoryRoles.map((r) => directoryRoleJson(ctx, r));
-    return [...groupRows, ...roleRows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...groupRows, ...roleRows].sort(compareById);
   };
 
   app.get('/users', (c) => {

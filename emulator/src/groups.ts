@@ -2,6 +2,7 @@
 // deep, as Entra stores it; transitive membership is computed, as Graph's transitiveMemberOf does.
 
 import { randomUUID } from 'node:crypto';
+import { compareById } from './tenant.ts';
 
 export interface Group {
   id: string;
@@ -50,7 +51,7 @@ export class Groups {
   }
 
   list(): Group[] {
-    return [...this.groups.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.groups.values()].sort(compareById);
   }
 
   get count(): number {

@@ -217,6 +217,11 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The same order for directory objects, as Graph lists them. */
+export function compareById(a: { id: string }, b: { id: string }): number {
+  return compareIds(a.id, b.id);
+}
+
 const lowerBound = (sorted: readonly string[], id: string) => partitionPoint(sorted, (x) => x < id);
 const upperBound = (sorted: readonly string[], id: string) => partitionPoint(sorted, (x) => x <= id);
 const lowerBoundSeq = (log: readonly { seq: number }[], seq: number) => partitionPoint(log, (x) => x.seq < seq);

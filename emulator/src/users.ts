@@ -3,6 +3,7 @@
 
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { DirectoryRoleTemplate } from './directory-roles.ts';
+import { compareById } from './tenant.ts';
 
 export interface User {
   id: string;
@@ -74,7 +75,7 @@ export class Users {
   }
 
   list(): User[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.byId.values()].sort(compareById);
   }
 
   /** The user, if `password` is theirs. */
