@@ -9,7 +9,7 @@ import type { Application, RedirectType } from './app-registrations.ts';
 import type { CodeChallenge } from './authorization-codes.ts';
 import { isOwnTenant, type EmulatorContext } from './context.ts';
 import { ALL_PRINCIPALS } from './consent-grants.ts';
-import { CONSENT_GRANTERS } from './directory-roles.ts';
+import { CONSENT_GRANTERS, holdsAnyRole } from './directory-roles.ts';
 import { consentRequiredDescription, unknownClientDescription } from './entra-errors.ts';
 import { openToken, sealToken } from './opaque-token.ts';
 import { readScopes, requestedScopes, unconsented, type ResourcePermissions } from './scope-request.ts';
@@ -97,7 +97,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono {
     const pending = pendingConsent(ctx, params, user);
     if ('error' in pending) return pending.error(c);
     if (pending.scopes.length > 0) {
-      const canGrantForAll = holdsAny(user, CONSENT_GRANTERS);
+      const canGrantForAll = holdsAnyRole(user.directoryRoles, CONSENT_GRANTERS);
       if (!canGrantForAll && needsAdmin(pending.scopes)) return adminApproval(c, ctx, params, user, state.sid, pending.client, pending.scopes);
       const principal = canGrantForAll && form.get('organization') === 'true' ? ALL_PRINCIPALS : user.id;
       for (const { resource, scopes } of pending.scopes) ctx.directory.consents.grant(pending.client.appId, resource.appId, principal, scopes.map((s) => s.value));
@@ -211,7 +211,7 @@ function proceed(c: Context, ctx: EmulatorContext, params: AuthorizeParams, sess
   if (params.prompt === 'none') {
     return answer(c, params, errorFields(params, { error: 'consent_required', code: 65001, description: consentRequiredDescription(pending.client.appId, pending.client.displayName) }));
   }
-  const canGrantForAll = holdsAny(session.user, CONSENT_GRANTERS);
+  const canGrantForAll = holdsAnyRole(session.user.directoryRoles, CONSENT_GRANTERS);
   if (!canGrantForAll && needsAdmin(pending.scopes)) return adminApproval(c, ctx, params, session.user, session.sid, pending.client, pending.scopes);
   return html(
     c,
@@ -253,10 +253,6 @@ function consentState(ctx: EmulatorContext, params: AuthorizeParams, user: User,
 
 function needsAdmin(pending: readonly ResourcePermissions[]): boolean {
   return pending.some((r) => r.scopes.some((s) => s.type === 'Admin'));
-}
-
-function holdsAny(user: User, roles: readonly { id: string }[]): boolean {
-  return user.directoryRoles.some((r) => roles.some((g) => g.id === r.id));
 }
 
 function scopeLines(pending: readonly ResourcePermissions[]): ScopeLine[] {

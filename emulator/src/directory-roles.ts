@@ -41,6 +41,11 @@ export const GRAPH_APP_ROLE_GRANTERS: readonly DirectoryRoleTemplate[] = [GLOBAL
 /** May grant app roles of the tenant's own APIs, and consent to delegated permissions for the whole organisation. */
 export const CONSENT_GRANTERS: readonly DirectoryRoleTemplate[] = [...APP_MANAGERS, PRIVILEGED_ROLE_ADMINISTRATOR];
 
+/** Whether someone holding `held` has one of the `allowed` roles. */
+export function holdsAnyRole(held: readonly DirectoryRoleTemplate[], allowed: readonly DirectoryRoleTemplate[]): boolean {
+  return held.some((r) => allowed.some((a) => a.id === r.id));
+}
+
 export function findDirectoryRole(displayName: string): DirectoryRoleTemplate | undefined {
   return DIRECTORY_ROLES.find((r) => r.displayName === displayName);
 }

@@ -5,7 +5,7 @@
 
 import type { Context } from 'hono';
 import type { EmulatorContext } from './context.ts';
-import type { DirectoryRoleTemplate } from './directory-roles.ts';
+import { holdsAnyRole, type DirectoryRoleTemplate } from './directory-roles.ts';
 import type { Caller } from './graph-auth.ts';
 import { GraphError, type GraphEnv } from './graph-response.ts';
 
@@ -47,6 +47,6 @@ export function requirePermission(c: Context<GraphEnv>, needed: Permission): Cal
 export function requireDirectoryRole(ctx: EmulatorContext, caller: Caller, roles: readonly DirectoryRoleTemplate[]): void {
   if (caller.kind !== 'user') return;
   const user = ctx.directory.users.get(caller.userId);
-  if (user?.directoryRoles.some((r) => roles.some((allowed) => allowed.id === r.id))) return;
+  if (user && holdsAnyRole(user.directoryRoles, roles)) return;
   throw new GraphError(403, 'Authorization_RequestDenied', `${INSUFFICIENT} The signed-in user holds none of the directory roles ${roles.map((r) => r.displayName).join(', ')}.`);
 }
