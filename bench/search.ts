@@ -8,6 +8,7 @@ import { diallingProfileSchema, type Contact } from '../contracts/index.ts';
 import { toContactEntry } from '../api/src/directory/contact-view.ts';
 import { orgContactSchema } from '../api/src/graph/org-contact.ts';
 import { generateContacts } from '../emulator/src/index.ts';
+import { createRng } from '../emulator/src/synthetic/prng.ts';
 import { report } from './results-table.ts';
 import { ENGINES, type EngineName, type EngineResult, type Work } from './search-engines.ts';
 
@@ -32,16 +33,6 @@ const LUNR_QUERIES = Math.min(QUERIES, 200);
 const DELTA = 100;
 const BARS = { p99Ms: 10, heapShareOfLunr: 0.5, deltaMs: 1000, atContacts: 100_000 };
 
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Spellings that sound the same (to a German or English ear), as people write a name they heard. */
 const SOUNDS = [
   ['ei', 'ai'], ['ai', 'ei'], ['ey', 'ei'], ['ay', 'ei'], ['dt', 'tt'], ['tt', 'dt'], ['ph', 'f'], ['ff', 'f'],
@@ -49,8 +40,7 @@ const SOUNDS = [
 ] as const;
 
 function makeQueries(contacts: Contact[], seed: number, perClass: number): Work['classes'] {
-  const random = rng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const { next: random, pick } = createRng(seed);
   const people = contacts.filter((c) => (c.surname ?? '').length >= 3 && /^\p{L}+$/u.test(c.surname ?? ''));
   const draw = (make: (c: Contact, surname: string) => string | null): string[] => {
     const out: string[] = [];
@@ -99,9 +89,9 @@ function makeQueries(contacts: Contact[], seed: number, perClass: number): Work[
 function makeWork(contacts: Contact[], perClass: number): Work {
   const classes = makeQueries(contacts, 7, perClass);
   const warmUp = Object.values(makeQueries(contacts, 11, perClass)).flat();
-  const random = rng(13);
+  const random = createRng(13);
   const delta = Array.from({ length: DELTA }, (_, i) => ({
-    id: (contacts[Math.floor(random() * contacts.length)] as Contact).id,
+    id: random.pick(contacts).id,
     surname: `Deltaname${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`,
   }));
   return { warmUp, classes, delta };
