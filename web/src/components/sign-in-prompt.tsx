@@ -1,10 +1,9 @@
-import { Body1, Button, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Title2, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { PersonKeyRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import { CenteredPanel } from './centered-panel.tsx';
+import { SignInCard } from './sign-in-card.tsx';
 
 const useStyles = makeStyles({
-  muted: { color: tokens.colorNeutralForeground3 },
   button: { alignSelf: 'flex-start' },
 });
 
@@ -20,35 +19,24 @@ export interface SignInPromptProps {
 /** Entra mode, when signing in needs the user: one clear button that opens Microsoft's sign-in. */
 export function SignInPrompt({ notice, failure, pending, onSignIn }: SignInPromptProps) {
   const styles = useStyles();
-  const { t } = useTranslation(['signIn', 'common']);
+  const { t } = useTranslation('signIn');
   return (
-    <CenteredPanel>
-      <Card>
-        <CardHeader
-          header={<Title2 as="h1">{t('common:appName')}</Title2>}
-          description={<Body1 className={styles.muted}>{t('entraIntro')}</Body1>}
-        />
-        {notice !== null && (
-          <MessageBar intent="warning">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
-        {failure !== null && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{failure}</MessageBarBody>
-          </MessageBar>
-        )}
-        <Button
-          className={styles.button}
-          appearance="primary"
-          size="large"
-          icon={pending ? <Spinner size="tiny" /> : <PersonKeyRegular />}
-          disabled={pending}
-          onClick={onSignIn}
-        >
-          {t('withMicrosoft')}
-        </Button>
-      </Card>
-    </CenteredPanel>
+    <SignInCard intro={t('entraIntro')} notice={notice}>
+      {failure !== null && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Button
+        className={styles.button}
+        appearance="primary"
+        size="large"
+        icon={pending ? <Spinner size="tiny" /> : <PersonKeyRegular />}
+        disabled={pending}
+        onClick={onSignIn}
+      >
+        {t('withMicrosoft')}
+      </Button>
+    </SignInCard>
   );
 }
