@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { z } from 'zod';
+import { redirectUrisSchema } from './app-registrations.ts';
 import type { EmulatorContext } from './context.ts';
 import { ContactExistsError, ContactNotFoundError, type ContactInput } from './tenant.ts';
 import { PHONE_TYPES } from './org-contact.ts';
@@ -50,7 +51,7 @@ const appSchema = z
   .object({
     displayName: z.string().min(1),
     roles: z.array(z.string()),
-    redirectUris: z.object({ spa: z.array(z.url()), web: z.array(z.url()), publicClient: z.array(z.string().min(1)) }).partial().optional(),
+    redirectUris: redirectUrisSchema.optional(),
   })
   .strict();
 

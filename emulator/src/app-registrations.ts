@@ -5,6 +5,7 @@
 // reads at Infinity and sees everything).
 
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 import { GRAPH_APP_ID } from './context.ts';
 import { GRAPH_APP_ROLES, GRAPH_DISPLAY_NAME, GRAPH_SCOPES, GRAPH_SERVICE_PRINCIPAL_NAMES, MICROSOFT_SERVICES_TENANT_ID } from './microsoft-graph-app.ts';
 import { stableGuid } from './stable-guid.ts';
@@ -41,6 +42,9 @@ export type GroupMembershipClaims = 'None' | 'SecurityGroup' | 'All' | 'Director
 /** The platforms a redirect URI is registered for; they decide how a code may be redeemed. */
 export type RedirectType = 'spa' | 'web' | 'publicClient';
 export type RedirectUris = Partial<Record<RedirectType, readonly string[]>>;
+
+/** Redirect URIs as the programmatic API and the admin endpoint take them. */
+export const redirectUrisSchema = z.object({ spa: z.array(z.url()), web: z.array(z.url()), publicClient: z.array(z.string().min(1)) }).partial();
 
 interface Replicated {
   /** Clock time (ms) from which requests other than the writing one see the object. */

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { z } from 'zod';
-import type { RedirectUris } from './app-registrations.ts';
+import { redirectUrisSchema, type RedirectUris } from './app-registrations.ts';
 import { AuthorizationCodes } from './authorization-codes.ts';
 import { behaviourPatchSchema, type Behaviour } from './behaviour.ts';
 import { loadOrCreateCertificate } from './cert.ts';
@@ -107,7 +107,7 @@ const optionsSchema = z.object({
     .object({
       clientId: guid,
       identifierUri: z.string().min(1).optional(),
-      redirectUris: z.object({ spa: z.array(z.url()), web: z.array(z.url()), publicClient: z.array(z.string().min(1)) }).partial().optional(),
+      redirectUris: redirectUrisSchema.optional(),
     })
     .default({ clientId: DEFAULT_API_CLIENT_ID }),
   deltaPageSize: z.number().int().min(1).max(999).default(200),
