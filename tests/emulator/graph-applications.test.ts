@@ -76,6 +76,11 @@ async function graphServicePrincipalId(): Promise<string> {
   return response.json<{ id: string }>().id;
 }
 
+/** Admin consent to OrgContact.Read.All: Graph's app role assigned to `principalId`. */
+function grantContactRead(token: string, graphId: string, principalId: string): Promise<HttpResponse> {
+  return h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, token, { principalId, resourceId: graphId, appRoleId: ORG_CONTACT_READ_ALL });
+}
+
 /** A generated app, service principal and secret, all replicated, without any app role. */
 async function appWithSecret(): Promise<{ application: ApplicationBody; servicePrincipalId: string; secret: string }> {
   const application = await createApplication();
@@ -120,7 +125,7 @@ describe('GENERATE APP, CHECK ACCESS and REMOVE APP (graph.md)', () => {
 
     // 4. Admin consent: the fresh service principal is not visible yet either.
     const grant = await withReplicationRetry(() =>
-      h.graphSend('POST', `/v1.0/servicePrincipals/${graph.id}/appRoleAssignedTo`, admin, { principalId: spId, resourceId: graph.id, appRoleId: ORG_CONTACT_READ_ALL }),
+      grantContactRead(admin, graph.id, spId),
     );
     expect(grant.attempts).toBeGreaterThan(1);
     expect(grant.response.status).toBe(201);
@@ -185,13 +190,13 @@ describe('GENERATE APP, CHECK ACCESS and REMOVE APP (graph.md)', () => {
     expect(refused).toMatch(/^Insufficient privileges to complete the operation\. .*OrgContact\.Read\.All/);
 
     const graphId = await graphServicePrincipalId();
-    const grant = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, admin, { principalId: servicePrincipalId, resourceId: graphId, appRoleId: ORG_CONTACT_READ_ALL });
+    const grant = await grantContactRead(admin, graphId, servicePrincipalId);
     expect(grant.status).toBe(201);
     expect(decodeJwt((await clientCredentials(application.appId, secret)).json<{ access_token: string }>().access_token).roles).toBeUndefined();
     waitForReplication();
     expect(decodeJwt((await clientCredentials(application.appId, secret)).json<{ access_token: string }>().access_token).roles).toEqual(['OrgContact.Read.All']);
 
-    const again = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, admin, { principalId: servicePrincipalId, resourceId: graphId, appRoleId: ORG_CONTACT_READ_ALL });
+    const again = await grantContactRead(admin, graphId, servicePrincipalId);
     expect(expectGraphError(again, 400, 'Request_BadRequest')).toBe('Permission being assigned already exists on the object');
     const listed = await h.graph(`/v1.0/servicePrincipals/${servicePrincipalId}/appRoleAssignments`, admin);
     expect(listed.json<Page<Assignment>>().value).toEqual([expect.objectContaining({ appRoleId: ORG_CONTACT_READ_ALL, resourceId: graphId })]);
@@ -243,11 +248,7 @@ describe('GENERATE APP, CHECK ACCESS and REMOVE APP (graph.md)', () => {
     const duplicate = await h.graphSend('POST', '/v1.0/servicePrincipals', admin, { appId: immediate.appId });
     expectGraphError(duplicate, 409, 'Request_MultipleObjectsWithSameKeyValue');
     const graphId = await graphServicePrincipalId();
-    const unknownPrincipal = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, admin, {
-      principalId: '00000000-0000-4000-8000-000000000000',
-      resourceId: graphId,
-      appRoleId: ORG_CONTACT_READ_ALL,
-    });
+    const unknownPrincipal = await grantContactRead(admin, graphId, '00000000-0000-4000-8000-000000000000');
     expect(expectGraphError(unknownPrincipal, 400, 'Request_BadRequest')).toBe('Not a valid reference update.');
   });
 
@@ -276,7 +277,7 @@ describe('who may generate an app', () => {
     const message = expectGraphError(await h.graphSend('POST', '/v1.0/applications', user, { displayName: 'x' }), 403, 'Authorization_RequestDenied');
     expect(message).toMatch(/Global Administrator, Application Administrator, Cloud Application Administrator/);
     const graphId = await graphServicePrincipalId();
-    const grant = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, user, { principalId: graphId, resourceId: graphId, appRoleId: ORG_CONTACT_READ_ALL });
+    const grant = await grantContactRead(user, graphId, graphId);
     expectGraphError(grant, 403, 'Authorization_RequestDenied');
   });
 
@@ -288,11 +289,7 @@ describe('who may generate an app', () => {
     expect(principal.status).toBe(201);
     waitForReplication();
     const graphId = await graphServicePrincipalId();
-    const grant = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, cleo, {
-      principalId: principal.json<{ id: string }>().id,
-      resourceId: graphId,
-      appRoleId: ORG_CONTACT_READ_ALL,
-    });
+    const grant = await grantContactRead(cleo, graphId, principal.json<{ id: string }>().id);
     expect(expectGraphError(grant, 403, 'Authorization_RequestDenied')).toMatch(/Global Administrator, Privileged Role Administrator/);
   });
 
@@ -303,11 +300,7 @@ describe('who may generate an app', () => {
     const principal = await h.graphSend('POST', '/v1.0/servicePrincipals', priya, { appId: application.appId });
     waitForReplication();
     const graphId = await graphServicePrincipalId();
-    const grant = await h.graphSend('POST', `/v1.0/servicePrincipals/${graphId}/appRoleAssignedTo`, priya, {
-      principalId: principal.json<{ id: string }>().id,
-      resourceId: graphId,
-      appRoleId: ORG_CONTACT_READ_ALL,
-    });
+    const grant = await grantContactRead(priya, graphId, principal.json<{ id: string }>().id);
     expect(grant.status).toBe(201);
     expect((await h.graphSend('DELETE', `/v1.0/applications/${application.id}`, priya)).status).toBe(204);
   });
