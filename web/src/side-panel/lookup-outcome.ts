@@ -8,7 +8,7 @@ export type LookupOutcome =
   | { kind: 'mail'; query: string; response: ContactsByMailResponse };
 
 /** People paste either; a mail address always has an '@', a phone number never. */
-export function isMailQuery(query: string): boolean {
+function isMailQuery(query: string): boolean {
   return query.includes('@');
 }
 

@@ -9,7 +9,7 @@ export interface RecentLookup {
 
 const STORAGE_KEY = 'switchboard.recent-lookups';
 /** Enough to find the last few calls again; the list is a convenience, not a call log. */
-export const RECENT_LOOKUPS_MAX = 8;
+const RECENT_LOOKUPS_MAX = 8;
 
 const listeners = new Set<() => void>();
 let cached: { raw: string | null; list: RecentLookup[] } = { raw: null, list: [] };
