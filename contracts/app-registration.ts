@@ -50,12 +50,33 @@ export const checkAccessSchema = z.union([
 ]);
 export type CheckAccessRequest = z.infer<typeof checkAccessSchema>;
 
+/** Which sentence an access check's `detail` is; the web words each itself. */
+export const ACCESS_CHECK_CODES = [
+  'token_issued',
+  'token_refused',
+  'permission_held',
+  'permission_missing_required',
+  'permission_missing_optional',
+  'contact_read',
+  'contact_read_failed',
+  'graph_unreachable',
+] as const;
+export type AccessCheckCode = (typeof ACCESS_CHECK_CODES)[number];
+
 export interface AccessCheck {
   /** `token`: Entra issued an app-only token; a permission name: the token carries it; `read`: one contact was read. */
   name: 'token' | GraphAppPermission | 'read';
   ok: boolean;
   required: boolean;
-  /** A sentence for the administrator: what was found, or what to do. */
+  /** Which sentence `detail` is. */
+  code: AccessCheckCode;
+  /** The permission the sentence names (`permission_*` codes). */
+  permission?: GraphAppPermission;
+  /** Graph's HTTP status (`contact_read_failed`). */
+  httpStatus?: number;
+  /** What Entra said when it refused a token, in its words (`token_refused`). */
+  upstreamMessage?: string;
+  /** A sentence for the administrator, in English: what was found, or what to do. */
   detail: string;
 }
 

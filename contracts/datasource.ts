@@ -158,6 +158,22 @@ export type SyncPhase = (typeof SYNC_PHASES)[number];
 /** `full`: read everything (first import, or a resync after an expired delta token); `delta`: changes only. */
 export type SyncMode = 'full' | 'delta';
 
+/** Why the last round failed, one code a sentence; clients word each themselves. */
+export const SYNC_ERROR_CODES = [
+  'app_removed',
+  'secret_rejected',
+  'app_unknown',
+  'tenant_not_found',
+  'permission_missing',
+  'token_rejected',
+  'throttled',
+  'graph_server_error',
+  'network',
+  'unexpected',
+  'cancelled',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
 export interface SyncStatus {
   sourceId: string;
   phase: SyncPhase;
@@ -182,8 +198,10 @@ export interface SyncStatus {
   lastStartedAt: string | null;
   lastSuccessAt: string | null;
   lastDurationMs: number | null;
-  /** A sentence an administrator can act on; null after a successful round. */
+  /** A sentence an administrator can act on, in English; null after a successful round. */
   lastError: string | null;
+  /** Which sentence `lastError` is; null after a successful round (or for an error recorded before codes existed). */
+  lastErrorCode: SyncErrorCode | null;
   nextRunAt: string | null;
   hasDeltaLink: boolean;
 }

@@ -1,6 +1,9 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Problem, ProblemCode } from '../../contracts/index.ts';
+import type { Problem, ProblemCode, ProblemDetail } from '../../contracts/index.ts';
+
+/** What a problem tells beyond its sentence: which sentence it is, and what Graph or Entra said. */
+export type ProblemExplanation = ProblemDetail & { upstreamMessage?: string };
 
 /**
  * The one error type routes and services throw. `code` is stable and documented; `detail`
@@ -13,11 +16,19 @@ export class ApiError extends Error {
     message: string,
     readonly errors?: Problem['errors'],
     readonly headers?: Record<string, string>,
+    readonly explanation?: ProblemExplanation,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
+
+/** A problem whose sentence clients can word themselves: `detail` stays English, `explanation` names it. */
+export const explainedError = (status: ContentfulStatusCode, code: ProblemCode, explanation: ProblemExplanation, detail: string): ApiError =>
+  new ApiError(status, code, detail, undefined, undefined, explanation);
+
+export const dataSourceNotFound = (sourceId: string): ApiError =>
+  explainedError(404, 'not_found', { detailCode: 'data_source_not_found', detailParams: { sourceId } }, `The data source "${sourceId}" was not found.`);
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
 export const unauthorized = (detail: string) =>
@@ -44,6 +55,7 @@ export function problemResponse(c: Context, error: ApiError): Response {
     code: error.code,
     detail: error.message,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...error.explanation,
   };
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
   return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });

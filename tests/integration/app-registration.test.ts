@@ -62,12 +62,12 @@ describe('GENERATE APP, then a data source that uses it', () => {
   it('CHECK ACCESS is green for it', async () => {
     const { body } = await admin.post<CheckAccessResponse>('/api/app-registrations/check', { credentialId: app.credentialId });
     expect(body.ok).toBe(true);
-    expect(body.checks.map((c) => [c.name, c.ok])).toEqual([
-      ['token', true],
-      ['OrgContact.Read.All', true],
-      ['GroupMember.Read.All', true],
-      ['User.ReadBasic.All', true],
-      ['read', true],
+    expect(body.checks.map((c) => [c.name, c.ok, c.code, c.permission])).toEqual([
+      ['token', true, 'token_issued', undefined],
+      ['OrgContact.Read.All', true, 'permission_held', 'OrgContact.Read.All'],
+      ['GroupMember.Read.All', true, 'permission_held', 'GroupMember.Read.All'],
+      ['User.ReadBasic.All', true, 'permission_held', 'User.ReadBasic.All'],
+      ['read', true, 'contact_read', undefined],
     ]);
   });
 
@@ -97,13 +97,14 @@ describe('GENERATE APP, then a data source that uses it', () => {
     const status = await roundOf(stack, SOURCE);
     expect(status.phase).toBe('error');
     expect(status.lastError).toMatch(/app was removed/);
+    expect(status.lastErrorCode).toBe('app_removed');
   });
 
   it('a newly generated app takes the removed one\'s place, and sync works again', async () => {
     const replacement = await generate(admin);
     const patched = await admin.call<DataSourceView>('PATCH', `/api/datasources/${SOURCE}`, { credentialId: replacement.body.credentialId });
     expect(patched.body).toMatchObject({ hasSecret: true, clientId: replacement.body.clientId, appObjectId: replacement.body.appObjectId });
-    expect(await roundOf(stack, SOURCE)).toMatchObject({ phase: 'idle', lastError: null });
+    expect(await roundOf(stack, SOURCE)).toMatchObject({ phase: 'idle', lastError: null, lastErrorCode: null });
   });
 
   it('records each step in the audit log', async () => {
@@ -127,22 +128,29 @@ describe('refusals', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('graph_permission_denied');
     expect(refused.body.detail).toMatch(/Application\.ReadWrite\.All and AppRoleAssignment\.ReadWrite\.All/);
+    expect(refused.body).toMatchObject({ detailCode: 'graph_scopes_missing', detailParams: { scopes: 'Application.ReadWrite.All, AppRoleAssignment.ReadWrite.All' } });
   });
 
   it('CHECK ACCESS of a wrong secret says Entra issued no token', async () => {
     const app = stack.emulator.directory.registerApp({ displayName: 'Typed in', roles: ['OrgContact.Read.All'] });
     const { body } = await admin.post<CheckAccessResponse>('/api/app-registrations/check', { tenantId: stack.emulator.tenantId, clientId: app.appId, clientSecret: 'wrong-secret' });
     expect(body.ok).toBe(false);
-    expect(body.checks[0]).toMatchObject({ name: 'token', ok: false });
+    expect(body.checks[0]).toMatchObject({ name: 'token', ok: false, code: 'token_refused' });
+    expect(body.checks[0]?.upstreamMessage).toBeTruthy();
     const right = await admin.post<CheckAccessResponse>('/api/app-registrations/check', { tenantId: stack.emulator.tenantId, clientId: app.appId, clientSecret: app.secret });
     expect(right.body.ok).toBe(true);
-    expect(right.body.checks.find((c) => c.name === 'GroupMember.Read.All')).toMatchObject({ ok: false, required: false });
+    expect(right.body.checks.find((c) => c.name === 'GroupMember.Read.All')).toMatchObject({
+      ok: false,
+      required: false,
+      code: 'permission_missing_optional',
+      permission: 'GroupMember.Read.All',
+    });
   });
 
   it('a picker whose app lacks the permission says which one, and a picker needs an app to search with', async () => {
     const refused = await admin.get<Problem>(`/api/directory-objects/groups?search=Sales&sourceId=${stack.sourceId}`);
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ code: 'graph_permission_denied' });
+    expect(refused.body).toMatchObject({ code: 'graph_permission_denied', detailCode: 'app_permission_missing', detailParams: { permission: 'GroupMember.Read.All' } });
     expect(refused.body.detail).toContain('GroupMember.Read.All');
     expect((await admin.get<Problem>('/api/directory-objects/groups?search=Sales')).status).toBe(400);
   });
@@ -151,7 +159,9 @@ describe('refusals', () => {
     const generated = await generate(admin);
     const removed = await admin.post(`/api/app-registrations/${generated.body.credentialId}/remove`, { graphToken: await graphTokenOf(admin) });
     expect(removed.status).toBe(204);
-    expect((await admin.post('/api/app-registrations/check', { credentialId: generated.body.credentialId })).status).toBe(404);
+    const gone = await admin.post<Problem>('/api/app-registrations/check', { credentialId: generated.body.credentialId });
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ code: 'not_found', detailCode: 'generated_app_not_found' });
   });
 });
 

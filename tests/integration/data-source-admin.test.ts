@@ -59,6 +59,7 @@ describe('changing and deleting a data source', () => {
     const status = (await admin.get<SyncStatus>(`${path()}/status`)).body;
     expect(status).toMatchObject({ running: false, phase: 'idle' });
     expect(status.lastError).toMatch(/stopped/);
+    expect(status.lastErrorCode).toBe('cancelled');
     const requests = stack.emulator.stats().requests;
     await new Promise((done) => setTimeout(done, 500));
     expect(stack.emulator.stats().requests).toBe(requests);
@@ -82,7 +83,9 @@ describe('changing and deleting a data source', () => {
 
     const deleted = await admin.call('DELETE', path());
     expect(deleted.status).toBe(204);
-    expect((await admin.get<Problem>(`${path()}/status`)).status).toBe(404);
+    const gone = await admin.get<Problem>(`${path()}/status`);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ detailCode: 'data_source_not_found', detailParams: { sourceId: stack.sourceId } });
     expect((await admin.get<DataSourceView[]>('/api/datasources')).body).toEqual([]);
     expect((await user.get<SearchResponse>(`/api/search?q=${encodeURIComponent(someone?.surname ?? '')}`)).body.hits).toEqual([]);
     for (const table of ['contacts', 'sync_state', 'sync_partitions']) expect(rowsOf(table), table).toBe(0);

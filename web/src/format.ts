@@ -1,4 +1,4 @@
-import type { Contact, ContactPhone, PhoneType, SyncMode, SyncPhase, SyncSchedule } from '../../contracts/index.ts';
+import type { Contact, ContactPhone, PhoneType, SyncMode, SyncPhase, SyncSchedule, SyncStatus } from '../../contracts/index.ts';
 import { formatLocale, i18n } from './i18n/i18n.ts';
 
 type Unit = 'second' | 'minute' | 'hour' | 'millisecond';
@@ -173,6 +173,12 @@ export const phoneLabel = (type: PhoneType): string => i18n.t(`directory:phone.$
 export const phaseLabel = (phase: SyncPhase): string => i18n.t(`sync:phase.${phase}`);
 
 export const modeLabel = (mode: SyncMode): string => i18n.t(`sync:mode.${mode}`);
+
+/** Why the last round failed, by its code; the API's English sentence for a code this build does not know (or none). */
+export function syncErrorText(status: Pick<SyncStatus, 'lastError' | 'lastErrorCode'>): string | null {
+  if (status.lastError === null) return null;
+  return status.lastErrorCode === null ? status.lastError : i18n.t(`sync:error.${status.lastErrorCode}`, { defaultValue: status.lastError });
+}
 
 /** The `tel:` target: E.164 when known, else the stored number without its punctuation. */
 /** RFC 3966: a suffix extension travels as `;ext=`; a direct-dial one is already in the E.164 digits. */

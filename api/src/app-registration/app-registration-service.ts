@@ -17,7 +17,7 @@ import { appTokenSource } from '../graph/app-token.ts';
 import { readDirectoryObjects } from '../graph/directory-objects.ts';
 import { graphRequest, GraphRequestError } from '../graph/graph-request.ts';
 import type { Logger } from '../logger.ts';
-import { ApiError, notFound } from '../problem.ts';
+import { dataSourceNotFound, explainedError, type ApiError } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { GeneratedAppRecord } from '../store/generated-app-repository.ts';
 import type { Store } from '../store/store.ts';
@@ -50,7 +50,9 @@ export class AppRegistrationService {
     const graphSp = await graph.graphServicePrincipal();
     const roles = GRAPH_APP_PERMISSIONS.map((p) => ({ ...p, id: graphSp.roleIds.get(p.name) }));
     const unknown = roles.find((r) => r.required && !r.id);
-    if (unknown) throw new ApiError(502, 'graph_error', `Microsoft Graph in this tenant offers no ${unknown.name} permission.`);
+    if (unknown) {
+      throw explainedError(502, 'graph_error', { detailCode: 'graph_permission_unknown', detailParams: { permission: unknown.name } }, `Microsoft Graph in this tenant offers no ${unknown.name} permission.`);
+    }
     const app = await graph.createApplication(input.displayName, roles.flatMap((r) => (r.id ? [r.id] : [])));
     try {
       const servicePrincipalId = await graph.createServicePrincipal(app.appId);
@@ -84,7 +86,7 @@ export class AppRegistrationService {
   /** Deletes a generated app no data source has taken (the wizard was left, or the admin changed their mind). */
   async removeGenerated(credentialId: string, graphToken: string): Promise<void> {
     const record = await this.store.generatedApps.get(credentialId);
-    if (!record) throw notFound('The generated app');
+    if (!record) throw generatedAppNotFound();
     requireDelegatedToken(graphToken, record.tenantId);
     await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(record.appObjectId);
     await this.store.generatedApps.delete(credentialId);
@@ -93,9 +95,14 @@ export class AppRegistrationService {
   /** Deletes the app GENERATE APP made for a source, in Entra and here; the source keeps its contacts until the next sync fails. */
   async removeFromSource(sourceId: string, graphToken: string): Promise<void> {
     const source = await this.store.dataSources.get(sourceId);
-    if (!source) throw notFound(`The data source "${sourceId}"`);
+    if (!source) throw dataSourceNotFound(sourceId);
     if (!source.appObjectId) {
-      throw new ApiError(409, 'http_error', 'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.');
+      throw explainedError(
+        409,
+        'http_error',
+        { detailCode: 'app_entered_by_hand', detailParams: {} },
+        'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.',
+      );
     }
     requireDelegatedToken(graphToken, source.tenantId);
     await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(source.appObjectId);
@@ -109,10 +116,17 @@ export class AppRegistrationService {
     let token: string;
     try {
       token = await this.tokenSource(credentials)();
-      checks.push({ name: 'token', ok: true, required: true, detail: 'Entra issued an app-only token for this app.' });
+      checks.push({ name: 'token', ok: true, required: true, code: 'token_issued', detail: 'Entra issued an app-only token for this app.' });
     } catch (error) {
-      const said = error instanceof Error ? ` Entra said: "${error.message.split('\n')[0] ?? ''}"` : '';
-      checks.push({ name: 'token', ok: false, required: true, detail: `Entra issued no token for this app: check the tenant id, client id and secret (a new secret can take a minute to work).${said}` });
+      const upstreamMessage = error instanceof Error ? (error.message.split('\n')[0] ?? '') : undefined;
+      checks.push({
+        name: 'token',
+        ok: false,
+        required: true,
+        code: 'token_refused',
+        ...(upstreamMessage === undefined ? {} : { upstreamMessage }),
+        detail: `Entra issued no token for this app: check the tenant id, client id and secret (a new secret can take a minute to work).${upstreamMessage === undefined ? '' : ` Entra said: "${upstreamMessage}"`}`,
+      });
       return { ok: false, checks };
     }
     const roles = rolesOf(token);
@@ -122,6 +136,8 @@ export class AppRegistrationService {
         name: permission.name,
         ok,
         required: permission.required,
+        code: ok ? 'permission_held' : permission.required ? 'permission_missing_required' : 'permission_missing_optional',
+        permission: permission.name,
         detail: ok ? `The app holds ${permission.name}.` : `The app lacks ${permission.name}${permission.required ? '; sync cannot read contacts without it' : ''}. Grant it with admin consent, or generate the app again.`,
       });
     }
@@ -138,19 +154,26 @@ export class AppRegistrationService {
       if (!(error instanceof GraphRequestError)) throw error;
       if (error.status === 403) {
         const permission = kind === 'groups' ? 'GroupMember.Read.All' : 'User.ReadBasic.All';
-        throw new ApiError(403, 'graph_permission_denied', `The app may not search ${kind}: it lacks ${permission}. Generate the app again, or grant it with admin consent.`);
+        throw explainedError(
+          403,
+          'graph_permission_denied',
+          { detailCode: 'app_permission_missing', detailParams: { permission } },
+          `The app may not search ${kind}: it lacks ${permission}. Generate the app again, or grant it with admin consent.`,
+        );
       }
-      throw new ApiError(502, 'graph_error', `Microsoft Graph could not search ${kind}${error.status ? ` (HTTP ${error.status})` : ''}.`);
+      throw explainedError(502, 'graph_error', { detailCode: 'graph_search_failed', detailParams: {} }, `Microsoft Graph could not search ${kind}${error.status ? ` (HTTP ${error.status})` : ''}.`);
     }
   }
 
   private async readOneContact(token: string): Promise<AccessCheck> {
     try {
       await graphRequest({ url: `${this.config.graph.baseUrl}/v1.0/contacts?$top=1&$select=id`, token });
-      return { name: 'read', ok: true, required: true, detail: 'One mail contact was read.' };
+      return { name: 'read', ok: true, required: true, code: 'contact_read', detail: 'One mail contact was read.' };
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
-      return { name: 'read', ok: false, required: true, detail: `Reading mail contacts failed${error.status ? ` (HTTP ${error.status})` : ': Graph could not be reached'}.` };
+      const failed = { name: 'read', ok: false, required: true } as const;
+      if (!error.status) return { ...failed, code: 'graph_unreachable', detail: 'Reading mail contacts failed: Graph could not be reached.' };
+      return { ...failed, code: 'contact_read_failed', httpStatus: error.status, detail: `Reading mail contacts failed (HTTP ${error.status}).` };
     }
   }
 
@@ -162,12 +185,14 @@ export class AppRegistrationService {
     if ('clientSecret' in request) return request;
     if ('credentialId' in request) {
       const record = await this.store.generatedApps.get(request.credentialId);
-      if (!record) throw notFound('The generated app');
+      if (!record) throw generatedAppNotFound();
       return { tenantId: record.tenantId, clientId: record.clientId, clientSecret: this.secrets.open(record.secretSealed) };
     }
     const source = await this.store.dataSources.get(request.sourceId);
-    if (!source) throw notFound(`The data source "${request.sourceId}"`);
-    if (!source.secretSealed) throw new ApiError(409, 'http_error', 'This data source has no app credentials: generate an app or enter them.');
+    if (!source) throw dataSourceNotFound(request.sourceId);
+    if (!source.secretSealed) {
+      throw explainedError(409, 'http_error', { detailCode: 'source_has_no_app', detailParams: {} }, 'This data source has no app credentials: generate an app or enter them.');
+    }
     return { tenantId: source.tenantId, clientId: source.clientId, clientSecret: this.secrets.open(source.secretSealed) };
   }
 }
@@ -178,8 +203,15 @@ export class AppRegistrationService {
  */
 export async function takeGeneratedApp(store: Store, credentialId: string, tenantId: string): Promise<{ clientId: string; secretSealed: string; appObjectId: string }> {
   const record = await store.generatedApps.get(credentialId);
-  if (!record) throw notFound('The generated app');
-  if (record.tenantId.toLowerCase() !== tenantId.toLowerCase()) throw new ApiError(400, 'validation_failed', `The generated app belongs to tenant ${record.tenantId}, not ${tenantId}.`);
+  if (!record) throw generatedAppNotFound();
+  if (record.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
+    throw explainedError(
+      400,
+      'validation_failed',
+      { detailCode: 'generated_app_other_tenant', detailParams: { appTenantId: record.tenantId, tenantId } },
+      `The generated app belongs to tenant ${record.tenantId}, not ${tenantId}.`,
+    );
+  }
   await store.generatedApps.delete(credentialId);
   return { clientId: record.clientId, secretSealed: record.secretSealed, appObjectId: record.appObjectId };
 }
@@ -214,18 +246,31 @@ function requireDelegatedToken(token: string, tenantId: string): void {
   try {
     claims = decodeJwt(token);
   } catch {
-    throw new ApiError(401, 'graph_token_rejected', 'The Microsoft Graph sign-in is not a token; sign in again.');
+    throw explainedError(401, 'graph_token_rejected', { detailCode: 'graph_sign_in_not_a_token', detailParams: {} }, 'The Microsoft Graph sign-in is not a token; sign in again.');
   }
-  if (typeof claims['tid'] === 'string' && claims['tid'].toLowerCase() !== tenantId.toLowerCase()) {
-    throw new ApiError(400, 'validation_failed', `You signed in to tenant ${claims['tid']}, but the data source reads tenant ${tenantId}.`);
+  const signedInTenantId = claims['tid'];
+  if (typeof signedInTenantId === 'string' && signedInTenantId.toLowerCase() !== tenantId.toLowerCase()) {
+    throw explainedError(
+      400,
+      'validation_failed',
+      { detailCode: 'graph_sign_in_other_tenant', detailParams: { signedInTenantId, tenantId } },
+      `You signed in to tenant ${signedInTenantId}, but the data source reads tenant ${tenantId}.`,
+    );
   }
   const scopes = typeof claims['scp'] === 'string' ? claims['scp'].split(' ') : [];
   const missing = APP_MANAGEMENT_SCOPES.filter((s) => !scopes.includes(s));
-  if (missing.length > 0) throw forbiddenGraph(`The sign-in lacks the delegated permission${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}; consent to ${missing.length > 1 ? 'them' : 'it'} when asked.`);
+  if (missing.length > 0) {
+    throw explainedError(
+      403,
+      'graph_permission_denied',
+      { detailCode: 'graph_scopes_missing', detailParams: { scopes: missing.join(', ') } },
+      `The sign-in lacks the delegated permission${missing.length > 1 ? 's' : ''} ${missing.join(' and ')}; consent to ${missing.length > 1 ? 'them' : 'it'} when asked.`,
+    );
+  }
 }
 
-function forbiddenGraph(detail: string): ApiError {
-  return new ApiError(403, 'graph_permission_denied', detail);
+function generatedAppNotFound(): ApiError {
+  return explainedError(404, 'not_found', { detailCode: 'generated_app_not_found', detailParams: {} }, 'The generated app was not found.');
 }
 
 function rolesOf(token: string): string[] {

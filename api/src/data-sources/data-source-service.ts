@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { createDataSourceSchema, DataSourceView, SyncStatus, UnreadableNumber, updateDataSourceSchema } from '../../../contracts/index.ts';
-import { ApiError, notFound } from '../problem.ts';
+import { ApiError, dataSourceNotFound, explainedError } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import { takeGeneratedApp } from '../app-registration/app-registration-service.ts';
 import type { SourceAccessPolicy } from '../auth/source-access.ts';
@@ -39,7 +39,7 @@ export class DataSourceService {
 
   async create(input: CreateInput): Promise<DataSourceView> {
     if (await this.store.dataSources.get(input.id)) {
-      throw new ApiError(409, 'data_source_exists', `A data source with the id "${input.id}" exists already.`);
+      throw explainedError(409, 'data_source_exists', { detailCode: 'data_source_exists', detailParams: { sourceId: input.id } }, `A data source with the id "${input.id}" exists already.`);
     }
     const now = new Date().toISOString();
     const { clientId, clientSecret, credentialId, ...settings } = input;
@@ -98,7 +98,7 @@ export class DataSourceService {
 
   /** A source the viewer may not see does not exist for them: no status, no count. */
   async status(id: string, visible: SourceFilter): Promise<SyncStatus> {
-    if (!visible(id)) throw notFound(`The data source "${id}"`);
+    if (!visible(id)) throw dataSourceNotFound(id);
     return this.statusOf(await this.require(id));
   }
 
@@ -121,7 +121,7 @@ export class DataSourceService {
 
   private async require(id: string): Promise<DataSourceRecord> {
     const source = await this.store.dataSources.get(id);
-    if (!source) throw notFound(`The data source "${id}"`);
+    if (!source) throw dataSourceNotFound(id);
     return source;
   }
 }

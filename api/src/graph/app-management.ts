@@ -1,10 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { ApiError } from '../problem.ts';
+import type { GraphAppStep } from '../../../contracts/index.ts';
+import { ApiError, explainedError, type ProblemExplanation } from '../problem.ts';
 import { graphRequest, GraphRequestError } from './graph-request.ts';
 
 /** Microsoft Graph's own app id: the resource whose app roles (OrgContact.Read.All, …) are granted. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+
+/** Each step in the English sentences of problems ("Entra refused to …"); clients word it by `step`. */
+const STEP_WORDS: Record<GraphAppStep, string> = {
+  read_graph_service_principal: 'read the Microsoft Graph service principal',
+  create_application: 'create the application',
+  create_service_principal: 'create the service principal',
+  grant_permission: 'grant the application permission',
+  add_secret: 'create a client secret',
+  delete_application: 'delete the application',
+};
 
 /** A new service principal can be unknown to the next call for a few seconds (directory replication). */
 const REPLICATION_RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];
@@ -30,16 +41,16 @@ export class AppManagement {
   /** The Microsoft Graph service principal of the tenant and the ids of its app roles by name. */
   async graphServicePrincipal(): Promise<{ id: string; roleIds: Map<string, string> }> {
     const body = servicePrincipalListSchema.parse(
-      await this.call('read the Microsoft Graph service principal', 'GET', `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${MICROSOFT_GRAPH_APP_ID}'`)}&$select=id,appRoles`),
+      await this.call('read_graph_service_principal', 'GET', `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${MICROSOFT_GRAPH_APP_ID}'`)}&$select=id,appRoles`),
     );
     const sp = body.value[0];
-    if (!sp) throw new ApiError(502, 'graph_error', 'The tenant has no Microsoft Graph service principal.');
+    if (!sp) throw explainedError(502, 'graph_error', { detailCode: 'graph_service_principal_missing', detailParams: {} }, 'The tenant has no Microsoft Graph service principal.');
     return { id: sp.id, roleIds: new Map((sp.appRoles ?? []).flatMap((r) => (r.value ? [[r.value, r.id] as const] : []))) };
   }
 
   async createApplication(displayName: string, roleIds: string[]): Promise<{ id: string; appId: string }> {
     return applicationSchema.parse(
-      await this.call('create the application', 'POST', '/applications', {
+      await this.call('create_application', 'POST', '/applications', {
         displayName,
         signInAudience: 'AzureADMyOrg',
         requiredResourceAccess: [{ resourceAppId: MICROSOFT_GRAPH_APP_ID, resourceAccess: roleIds.map((id) => ({ id, type: 'Role' })) }],
@@ -48,12 +59,12 @@ export class AppManagement {
   }
 
   async createServicePrincipal(appId: string): Promise<string> {
-    return servicePrincipalSchema.parse(await this.replicated('create the service principal', 'POST', '/servicePrincipals', { appId })).id;
+    return servicePrincipalSchema.parse(await this.replicated('create_service_principal', 'POST', '/servicePrincipals', { appId })).id;
   }
 
   /** Grants an app role to the new service principal: the admin consent. */
   async assignAppRole(principalId: string, resourceId: string, appRoleId: string): Promise<void> {
-    await this.replicated('grant the application permission', 'POST', `/servicePrincipals/${encodeURIComponent(resourceId)}/appRoleAssignedTo`, {
+    await this.replicated('grant_permission', 'POST', `/servicePrincipals/${encodeURIComponent(resourceId)}/appRoleAssignedTo`, {
       principalId,
       resourceId,
       appRoleId,
@@ -62,7 +73,7 @@ export class AppManagement {
 
   async addPassword(applicationId: string, endDateTime: Date): Promise<{ secretText: string; endDateTime: string }> {
     return passwordSchema.parse(
-      await this.replicated('create a client secret', 'POST', `/applications/${encodeURIComponent(applicationId)}/addPassword`, {
+      await this.replicated('add_secret', 'POST', `/applications/${encodeURIComponent(applicationId)}/addPassword`, {
         passwordCredential: { displayName: 'Switchboard', endDateTime: endDateTime.toISOString() },
       }),
     );
@@ -71,7 +82,7 @@ export class AppManagement {
   /** Deletes the application (and with it its service principal and secrets); gone already counts as done. */
   async deleteApplication(applicationId: string): Promise<void> {
     try {
-      await this.call('delete the application', 'DELETE', `/applications/${encodeURIComponent(applicationId)}`);
+      await this.call('delete_application', 'DELETE', `/applications/${encodeURIComponent(applicationId)}`);
     } catch (error) {
       if (error instanceof GraphCallError && error.graphStatus === 404) return;
       throw error;
@@ -79,10 +90,10 @@ export class AppManagement {
   }
 
   /** Retries what fails only because an object created a moment ago has not replicated yet. */
-  private async replicated(action: string, method: string, path: string, body: unknown): Promise<unknown> {
+  private async replicated(step: GraphAppStep, method: string, path: string, body: unknown): Promise<unknown> {
     for (const delay of [...REPLICATION_RETRY_DELAYS_MS, null]) {
       try {
-        return await this.call(action, method, path, body);
+        return await this.call(step, method, path, body);
       } catch (error) {
         // Graph words replication misses in several ways ("does not reference a valid application object", "Not a valid reference update"): any 400 or 404 here is retried.
         const retryable = error instanceof GraphCallError && (error.graphStatus === 404 || error.graphStatus === 400);
@@ -93,13 +104,15 @@ export class AppManagement {
     throw new Error('unreachable');
   }
 
-  private async call(action: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  private async call(step: GraphAppStep, method: string, path: string, body?: unknown): Promise<unknown> {
     try {
       return await graphRequest({ url: `${this.graphBaseUrl}/v1.0${path}`, token: this.token, method, body });
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
-      if (error.status === 0) throw new ApiError(502, 'graph_error', `Microsoft Graph could not be reached to ${action}.`);
-      throw new GraphCallError(error.status, error.code, error.graphMessage, action);
+      if (error.status === 0) {
+        throw explainedError(502, 'graph_error', { detailCode: 'graph_unreachable', detailParams: { step } }, `Microsoft Graph could not be reached to ${STEP_WORDS[step]}.`);
+      }
+      throw new GraphCallError(error.status, error.code, error.graphMessage, step);
     }
   }
 }
@@ -110,22 +123,37 @@ export class GraphCallError extends ApiError {
     readonly graphStatus: number,
     readonly graphCode: string,
     readonly graphMessage: string,
-    action: string,
+    step: GraphAppStep,
   ) {
-    super(...describeRefusal(graphStatus, graphCode, graphMessage, action));
+    const refusal = describeRefusal(graphStatus, graphCode, STEP_WORDS[step]);
+    const said = graphMessage ? ` Graph said: "${graphMessage}"` : '';
+    const explanation: ProblemExplanation =
+      refusal.detailCode === 'graph_step_failed'
+        ? { detailCode: refusal.detailCode, detailParams: { step, status: String(graphStatus) } }
+        : { detailCode: refusal.detailCode, detailParams: { step } };
+    super(refusal.status, refusal.code, `${refusal.sentence}${said}`, undefined, undefined, graphMessage ? { ...explanation, upstreamMessage: graphMessage } : explanation);
   }
 }
 
-function describeRefusal(status: number, code: string, message: string, action: string): [ApiError['status'], 'graph_permission_denied' | 'graph_token_rejected' | 'graph_error' | 'not_found', string] {
-  const said = message ? ` Graph said: "${message}"` : '';
-  if (status === 401) return [401, 'graph_token_rejected', `Microsoft Graph did not accept the sign-in to ${action}; sign in again.${said}`];
-  if (status === 403 || code === 'Authorization_RequestDenied') {
-    return [
-      403,
-      'graph_permission_denied',
-      `Entra refused to ${action}: your account needs the Application Administrator (or Cloud Application Administrator) role to create apps and the Privileged Role Administrator (or Global Administrator) role to grant them Microsoft Graph permissions, and consent to Application.ReadWrite.All and AppRoleAssignment.ReadWrite.All.${said}`,
-    ];
+interface Refusal {
+  status: ApiError['status'];
+  code: 'graph_permission_denied' | 'graph_token_rejected' | 'graph_error' | 'not_found';
+  detailCode: 'graph_sign_in_rejected' | 'entra_roles_missing' | 'graph_object_missing' | 'graph_step_failed';
+  sentence: string;
+}
+
+function describeRefusal(status: number, code: string, action: string): Refusal {
+  if (status === 401) {
+    return { status: 401, code: 'graph_token_rejected', detailCode: 'graph_sign_in_rejected', sentence: `Microsoft Graph did not accept the sign-in to ${action}; sign in again.` };
   }
-  if (status === 404) return [404, 'not_found', `Graph could not find what was needed to ${action}.${said}`];
-  return [502, 'graph_error', `Microsoft Graph failed to ${action} (HTTP ${status}).${said}`];
+  if (status === 403 || code === 'Authorization_RequestDenied') {
+    return {
+      status: 403,
+      code: 'graph_permission_denied',
+      detailCode: 'entra_roles_missing',
+      sentence: `Entra refused to ${action}: your account needs the Application Administrator (or Cloud Application Administrator) role to create apps and the Privileged Role Administrator (or Global Administrator) role to grant them Microsoft Graph permissions, and consent to Application.ReadWrite.All and AppRoleAssignment.ReadWrite.All.`,
+    };
+  }
+  if (status === 404) return { status: 404, code: 'not_found', detailCode: 'graph_object_missing', sentence: `Graph could not find what was needed to ${action}.` };
+  return { status: 502, code: 'graph_error', detailCode: 'graph_step_failed', sentence: `Microsoft Graph failed to ${action} (HTTP ${status}).` };
 }

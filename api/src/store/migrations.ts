@@ -109,6 +109,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006-sync-error-code': {
+    async up(db: Kysely<unknown>) {
+      // Errors recorded before have no code; clients show their English sentence as it is.
+      await db.schema.alterTable('sync_state').addColumn('last_error_code', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

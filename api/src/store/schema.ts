@@ -66,6 +66,7 @@ export interface SyncStateTable {
   last_started_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
+  last_error_code: string | null;
   next_run_at: string | null;
 }
 

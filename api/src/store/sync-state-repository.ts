@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SyncMode, SyncPhase } from '../../../contracts/index.ts';
+import { SYNC_ERROR_CODES, type SyncErrorCode, type SyncMode, type SyncPhase } from '../../../contracts/index.ts';
 import type { Database, SyncStateTable } from './schema.ts';
 
 export interface SyncStateRecord {
@@ -22,6 +22,8 @@ export interface SyncStateRecord {
   lastSuccessAt: string | null;
   lastDurationMs: number | null;
   lastError: string | null;
+  /** Which sentence `lastError` is; null for errors recorded before codes existed. */
+  lastErrorCode: SyncErrorCode | null;
   nextRunAt: string | null;
 }
 
@@ -42,6 +44,7 @@ export const initialSyncState = (sourceId: string): SyncStateRecord => ({
   lastSuccessAt: null,
   lastDurationMs: null,
   lastError: null,
+  lastErrorCode: null,
   nextRunAt: null,
 });
 
@@ -81,6 +84,7 @@ function fromRow(r: SyncStateTable): SyncStateRecord {
     lastSuccessAt: r.last_success_at,
     lastDurationMs: r.last_duration_ms,
     lastError: r.last_error,
+    lastErrorCode: SYNC_ERROR_CODES.find((c) => c === r.last_error_code) ?? null,
     nextRunAt: r.next_run_at,
   };
 }
@@ -103,6 +107,7 @@ function toRow(s: SyncStateRecord): SyncStateTable {
     last_success_at: s.lastSuccessAt,
     last_duration_ms: s.lastDurationMs,
     last_error: s.lastError,
+    last_error_code: s.lastErrorCode,
     next_run_at: s.nextRunAt,
   };
 }

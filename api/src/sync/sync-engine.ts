@@ -8,7 +8,7 @@ import type { DataSourceRecord } from '../store/data-source-repository.ts';
 import type { Store } from '../store/store.ts';
 import type { SyncStateRecord } from '../store/sync-state-repository.ts';
 import { runDeltaRound } from './delta-round.ts';
-import { describeSyncError } from './describe-sync-error.ts';
+import { describeSyncError, SYNC_CANCELLED } from './describe-sync-error.ts';
 import { runFullImport } from './full-import.ts';
 import { RoundRun, type ContactsReader } from './round-run.ts';
 import type { Metrics } from '../metrics.ts';
@@ -101,6 +101,7 @@ export class SyncEngine {
       lastSuccessAt: state.lastSuccessAt,
       lastDurationMs: state.lastDurationMs,
       lastError: state.lastError,
+      lastErrorCode: state.lastErrorCode,
       nextRunAt: state.nextRunAt,
       hasDeltaLink: state.deltaLink !== null,
     };
@@ -138,6 +139,7 @@ export class SyncEngine {
       ...(resuming ? {} : { read: 0, requests: 0, throttled: 0, throttledWaitMs: 0, total: mode === 'full' ? null : saved.total }),
       lastStartedAt: started.toISOString(),
       lastError: null,
+      lastErrorCode: null,
     };
     // The reader reports to the round it serves, which exists only once the reader does.
     const observer: TransportObserver = {
@@ -192,11 +194,8 @@ export class SyncEngine {
       const cancelled = signal.aborted;
       if (cancelled) log.info('sync round cancelled');
       else log.error({ err: error }, 'sync round failed');
-      run.state = {
-        ...run.state,
-        phase: cancelled ? 'idle' : 'error',
-        lastError: cancelled ? 'The sync was stopped before it finished; the next round continues where it stopped.' : describeSyncError(error),
-      };
+      const failure = cancelled ? SYNC_CANCELLED : describeSyncError(error);
+      run.state = { ...run.state, phase: cancelled ? 'idle' : 'error', lastError: failure.sentence, lastErrorCode: failure.code };
     }
     await store.syncState.save(run.state);
     if (run.replacedAll) await this.deps.directory.reloadSource(run.sourceId);

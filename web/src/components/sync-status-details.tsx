@@ -15,6 +15,7 @@ import {
   formatThrottling,
   modeLabel,
   phaseLabel,
+  syncErrorText,
 } from '../format.ts';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ export function SyncStatusDetails({ status, error, schedule }: SyncStatusDetails
   }
   const dash = t('common:dash');
   const phase = phaseLabel(status.phase);
+  const lastError = syncErrorText(status);
   const rows: Definition[] = [
     { term: t('details.phase'), value: status.running ? t('details.running', { phase }) : phase },
     { term: status.running ? t('details.mode') : t('details.lastRound'), value: status.mode !== null ? modeLabel(status.mode) : dash },
@@ -55,8 +57,8 @@ export function SyncStatusDetails({ status, error, schedule }: SyncStatusDetails
     { term: t('details.lastDuration'), value: status.lastDurationMs !== null ? formatDuration(status.lastDurationMs) : dash },
     {
       term: t('details.lastError'),
-      value: status.lastError ?? t('common:none'),
-      ...(status.lastError !== null ? { className: styles.error } : {}),
+      value: lastError ?? t('common:none'),
+      ...(lastError !== null ? { className: styles.error } : {}),
     },
     {
       term: t('details.nextRun'),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SyncStatus } from '../../../contracts/index.ts';
+import { syncErrorText } from '../format.ts';
 
 /** What a phase change sounds like to a screen reader; keyed so that poll ticks say nothing. */
 function announcementKey(status: SyncStatus | null): string {
@@ -15,7 +16,7 @@ function announcementText(t: TFunction<'sync'>, name: string, status: SyncStatus
     if (status.phase === 'delta' || status.mode === 'delta') return t('announce.delta', { name });
     return t('announce.initial', { name });
   }
-  if (status.phase === 'error') return t('announce.failed', { name, error: status.lastError ?? '' }).trim();
+  if (status.phase === 'error') return t('announce.failed', { name, error: syncErrorText(status) ?? '' }).trim();
   return t('announce.finished', { name });
 }
 

@@ -46,6 +46,22 @@ export const sync: Translation<typeof en> = {
     runningNow: 'Läuft gerade',
     schedule: 'Zeitplan',
   },
+  error: {
+    app_removed:
+      'Die Datenquelle hat keine App-Zugangsdaten: Ihre App wurde entfernt. Erzeugen Sie eine App, oder geben Sie die Zugangsdaten einer vorhandenen ein.',
+    secret_rejected:
+      'Microsoft Entra hat die Zugangsdaten der App abgelehnt: Der geheime Clientschlüssel ist falsch oder abgelaufen. Erzeugen Sie die App neu, oder geben Sie einen neuen Schlüssel ein.',
+    app_unknown: 'Microsoft Entra kennt diese App im Mandanten nicht: Vielleicht wurde sie entfernt. Erzeugen Sie die App neu.',
+    tenant_not_found: 'Die Mandanten-ID wurde in Microsoft Entra nicht gefunden. Prüfen Sie die Mandanten-ID.',
+    permission_missing:
+      'Die App darf keine E-Mail-Kontakte lesen: Ihr fehlt die Berechtigung OrgContact.Read.All oder die Administratorzustimmung. Verwenden Sie „Zugriff prüfen“.',
+    token_rejected: 'Microsoft Graph hat das Token der App nicht angenommen. Prüfen Sie die App-Registrierung.',
+    throttled: 'Microsoft Graph hat die Anfragen wiederholt gedrosselt; der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
+    graph_server_error: 'Microsoft Graph hat mit einem Serverfehler geantwortet; der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
+    network: 'Microsoft 365 war nicht erreichbar (Netzwerk). Der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
+    unexpected: 'Die Synchronisierung wurde durch einen unerwarteten Fehler beendet; Einzelheiten stehen im Serverprotokoll.',
+    cancelled: 'Die Synchronisierung wurde vor ihrem Ende gestoppt; der nächste Durchlauf macht dort weiter, wo sie aufgehört hat.',
+  },
   announce: {
     throttled: '{{name}}: wartet, Microsoft 365 hat um Verlangsamung gebeten.',
     delta: '{{name}}: Änderungen werden gelesen.',

@@ -138,6 +138,18 @@ export const wizard: Translation<typeof en> = {
     passed: 'Bestanden',
     failedRequired: 'Fehlgeschlagen',
     failedOptional: 'Fehlt (optional)',
+    detail: {
+      token_issued: 'Entra hat für diese App ein App-Token ausgestellt.',
+      token_refused:
+        'Entra hat für diese App kein Token ausgestellt: Prüfen Sie Mandanten-ID, Client-ID und geheimen Schlüssel (ein neuer Schlüssel kann eine Minute brauchen, bis er wirkt).',
+      permission_held: 'Die App hat die Berechtigung {{permission}}.',
+      permission_missing_required:
+        'Der App fehlt {{permission}}; ohne diese Berechtigung kann die Synchronisierung keine Kontakte lesen. Erteilen Sie sie mit Administratorzustimmung, oder erzeugen Sie die App neu.',
+      permission_missing_optional: 'Der App fehlt {{permission}}. Erteilen Sie sie mit Administratorzustimmung, oder erzeugen Sie die App neu.',
+      contact_read: 'Ein E-Mail-Kontakt wurde gelesen.',
+      contact_read_failed: 'Das Lesen der E-Mail-Kontakte ist fehlgeschlagen (HTTP {{httpStatus}}).',
+      graph_unreachable: 'Das Lesen der E-Mail-Kontakte ist fehlgeschlagen: Microsoft Graph war nicht erreichbar.',
+    },
   },
   dialling: {
     country: 'Land',

@@ -1,4 +1,6 @@
-/** Error titles and details, chosen by the problem `code` (see api/error-text.ts). */
+import type { GraphAppStep, ProblemDetailCode } from '../../../../contracts/index.ts';
+
+/** Error titles and details, chosen by the problem `code` and `detailCode` (see api/error-text.ts). */
 export const errors = {
   generic: 'Something went wrong',
   network: 'Switchboard cannot be reached',
@@ -7,14 +9,54 @@ export const errors = {
   signedOut: 'You are signed out',
   signedOutDetail: 'Sign in again to continue.',
   validation: 'Check the input',
+  validationDetail: 'Switchboard did not accept the values sent.',
+  invalidFields: 'Switchboard did not accept these values: {{fields}}.',
   disabled: 'This data source is disabled',
   disabledDetail: 'Enable it to sync.',
   signInFailed: 'Sign-in failed',
+  signInFailedDetail: 'The identity provider did not sign you in. Try again.',
+  unauthorizedDetail: 'Switchboard did not accept your sign-in. Sign in again.',
   forbidden: 'You are not allowed to do this',
+  forbiddenDetail: 'This needs the Switchboard administrator role (Directory.Admin).',
   notFound: 'Not found',
+  notFoundDetail: 'It does not exist (any more).',
   exists: 'A data source with this identifier exists',
   rateLimited: 'Too many requests',
   rateLimitedDetail: 'Wait a moment and try again.',
+  tooLargeDetail: 'The request was larger than Switchboard accepts.',
   server: 'The server had a problem',
+  serverDetail: 'Something went wrong on the server; it has been logged.',
   requestFailed: 'Request failed (HTTP {{status}})',
+  upstreamSaid: 'Microsoft said: “{{message}}”',
+  detail: {
+    data_source_exists: 'A data source with the identifier “{{sourceId}}” exists already. Choose another identifier.',
+    data_source_not_found: 'The data source “{{sourceId}}” was not found; it may have been deleted.',
+    generated_app_not_found: 'The generated app was not found: a data source took it, or it was removed. Generate the app again.',
+    generated_app_other_tenant: 'The generated app belongs to tenant {{appTenantId}}, not to {{tenantId}}.',
+    source_has_no_app: 'This data source has no app: generate one, or enter the details of an existing app.',
+    app_entered_by_hand:
+      'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.',
+    app_permission_missing: 'The app may not search the directory: it lacks {{permission}}. Generate the app again, or grant it with admin consent.',
+    graph_search_failed: 'Microsoft Graph could not search the directory. Try again in a moment.',
+    graph_permission_unknown: 'Microsoft Graph in this tenant offers no {{permission}} permission.',
+    graph_service_principal_missing: 'The tenant has no Microsoft Graph service principal.',
+    graph_sign_in_not_a_token: 'The Microsoft Graph sign-in is not a token; sign in again.',
+    graph_sign_in_other_tenant: 'You signed in to tenant {{signedInTenantId}}, but the data source reads tenant {{tenantId}}.',
+    graph_scopes_missing: 'The sign-in lacks the delegated permissions {{scopes}}; consent to them when asked.',
+    graph_unreachable: 'Microsoft Graph could not be reached to {{step}}.',
+    graph_sign_in_rejected: 'Microsoft Graph did not accept the sign-in to {{step}}; sign in again.',
+    entra_roles_missing:
+      'Entra refused to {{step}}: your account needs the Application Administrator (or Cloud Application Administrator) role to create apps and the Privileged Role Administrator (or Global Administrator) role to grant them Microsoft Graph permissions, and consent to Application.ReadWrite.All and AppRoleAssignment.ReadWrite.All.',
+    graph_object_missing: 'Microsoft Graph could not find what was needed to {{step}}.',
+    graph_step_failed: 'Microsoft Graph failed to {{step}} (HTTP {{status}}).',
+  } satisfies Record<ProblemDetailCode, string>,
+  /** The `step` of a problem, as it reads in the sentences above. */
+  graphStep: {
+    read_graph_service_principal: 'read the Microsoft Graph service principal',
+    create_application: 'create the application',
+    create_service_principal: 'create the service principal',
+    grant_permission: 'grant the application permission',
+    add_secret: 'create a client secret',
+    delete_application: 'delete the application',
+  } satisfies Record<GraphAppStep, string>,
 } as const;

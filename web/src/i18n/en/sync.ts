@@ -1,3 +1,5 @@
+import type { SyncErrorCode } from '../../../../contracts/index.ts';
+
 /** Sync status: phases, progress, the status tooltip, and how times and counts are worded. */
 export const sync = {
   phase: {
@@ -44,6 +46,20 @@ export const sync = {
     runningNow: 'Running now',
     schedule: 'Schedule',
   },
+  /** Why the last round failed, by `lastErrorCode`. */
+  error: {
+    app_removed: 'The data source has no app credentials: its app was removed. Generate an app, or enter the credentials of an existing one.',
+    secret_rejected: 'Microsoft Entra rejected the app credentials: the client secret is wrong or has expired. Generate the app again or enter a new secret.',
+    app_unknown: 'Microsoft Entra does not know this app in the tenant: it may have been removed. Generate the app again.',
+    tenant_not_found: 'The tenant id was not found in Microsoft Entra. Check the tenant id.',
+    permission_missing: 'The app may not read mail contacts: it lacks the OrgContact.Read.All permission or admin consent. Use “Check access”.',
+    token_rejected: 'Microsoft Graph did not accept the app’s token. Check the app registration.',
+    throttled: 'Microsoft Graph kept throttling requests; the next round continues where this one stopped.',
+    graph_server_error: 'Microsoft Graph answered with a server error; the next round continues where this one stopped.',
+    network: 'Microsoft 365 could not be reached (network). The next round continues where this one stopped.',
+    unexpected: 'The sync stopped with an unexpected error; details are in the server log.',
+    cancelled: 'The sync was stopped before it finished; the next round continues where it stopped.',
+  } satisfies Record<SyncErrorCode, string>,
   announce: {
     throttled: '{{name}}: waiting, Microsoft 365 asked to slow down.',
     delta: '{{name}}: reading changes.',

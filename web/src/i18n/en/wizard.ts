@@ -1,3 +1,5 @@
+import type { AccessCheckCode } from '../../../../contracts/index.ts';
+
 /** The data source wizard: seven steps, their fields, checks and previews. */
 export const wizard = {
   createTitle: 'Add data source',
@@ -136,6 +138,17 @@ export const wizard = {
     passed: 'Passed',
     failedRequired: 'Failed',
     failedOptional: 'Missing (optional)',
+    /** What each check found, by its `code`. */
+    detail: {
+      token_issued: 'Entra issued an app-only token for this app.',
+      token_refused: 'Entra issued no token for this app: check the tenant id, client id and secret (a new secret can take a minute to work).',
+      permission_held: 'The app holds {{permission}}.',
+      permission_missing_required: 'The app lacks {{permission}}; sync cannot read contacts without it. Grant it with admin consent, or generate the app again.',
+      permission_missing_optional: 'The app lacks {{permission}}. Grant it with admin consent, or generate the app again.',
+      contact_read: 'One mail contact was read.',
+      contact_read_failed: 'Reading mail contacts failed (HTTP {{httpStatus}}).',
+      graph_unreachable: 'Reading mail contacts failed: Microsoft Graph could not be reached.',
+    } satisfies Record<AccessCheckCode, string>,
   },
   dialling: {
     country: 'Country',
