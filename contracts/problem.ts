@@ -17,16 +17,20 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-/** Steps of GENERATE APP and REMOVE APP in Microsoft Graph, named in `detailParams.step`. */
-export const GRAPH_APP_STEPS = [
-  'read_graph_service_principal',
-  'create_application',
-  'create_service_principal',
-  'grant_permission',
-  'add_secret',
-  'delete_application',
-] as const;
-export type GraphAppStep = (typeof GRAPH_APP_STEPS)[number];
+/**
+ * Steps of GENERATE APP and REMOVE APP in Microsoft Graph, named in `detailParams.step`, as
+ * English sentences word them ("Entra refused to create the application: …").
+ */
+export const GRAPH_APP_STEP_WORDS = {
+  read_graph_service_principal: 'read the Microsoft Graph service principal',
+  create_application: 'create the application',
+  create_service_principal: 'create the service principal',
+  grant_permission: 'grant the application permission',
+  add_secret: 'create a client secret',
+  delete_application: 'delete the application',
+} as const;
+export type GraphAppStep = keyof typeof GRAPH_APP_STEP_WORDS;
+export const GRAPH_APP_STEPS = Object.keys(GRAPH_APP_STEP_WORDS) as GraphAppStep[];
 
 /**
  * Which sentence a problem's `detail` is, finer than `code` (one code has several reasons), with

@@ -1,21 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import type { GraphAppStep } from '../../../contracts/index.ts';
+import { GRAPH_APP_STEP_WORDS as STEP_WORDS, type GraphAppStep } from '../../../contracts/index.ts';
 import { ApiError, explainedError, type ProblemExplanation } from '../problem.ts';
 import { graphRequest, GraphRequestError } from './graph-request.ts';
 
 /** Microsoft Graph's own app id: the resource whose app roles (OrgContact.Read.All, …) are granted. */
 export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
-/** Each step in the English sentences of problems ("Entra refused to …"); clients word it by `step`. */
-const STEP_WORDS: Record<GraphAppStep, string> = {
-  read_graph_service_principal: 'read the Microsoft Graph service principal',
-  create_application: 'create the application',
-  create_service_principal: 'create the service principal',
-  grant_permission: 'grant the application permission',
-  add_secret: 'create a client secret',
-  delete_application: 'delete the application',
-};
 
 /** A new service principal can be unknown to the next call for a few seconds (directory replication). */
 const REPLICATION_RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000];

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { GRAPH_APP_STEPS, type Problem } from '../../../contracts/index.ts';
+import { GRAPH_APP_STEPS, type Problem, type ProblemCode } from '../../../contracts/index.ts';
+import type { errors } from '../i18n/en/errors.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { ApiError, CLIENT_ERROR_CODES } from './client.ts';
 
@@ -28,46 +29,45 @@ function codedDetail(t: ErrorsT, problem: Problem): string | null {
   return withUpstream(t(`detail.${detailCode}`, { ...params, defaultValue: problem.detail ?? '' }), problem.upstreamMessage);
 }
 
-/** Our sentence for codes that the API words one way only, where no `detailCode` says more. */
+/** Texts of the `errors` namespace that take no parameters. */
+type PlainKey = Exclude<keyof typeof errors, 'detail' | 'graphStep' | 'invalidFields' | 'requestFailed' | 'upstreamSaid'>;
+
+interface CodeWords {
+  title?: PlainKey;
+  detail?: PlainKey;
+}
+
+/**
+ * Our title for a problem code, and our detail where the API words the code one way only (used
+ * when no `detailCode` says more). Keyed by any string, since a newer API may send codes this
+ * build does not know; checked against ours.
+ */
+const CODE_WORDS: Readonly<Record<string, CodeWords | undefined>> = {
+  validation_failed: { title: 'validation', detail: 'validationDetail' },
+  data_source_disabled: { title: 'disabled', detail: 'disabledDetail' },
+  data_source_exists: { title: 'exists' },
+  sign_in_failed: { title: 'signInFailed', detail: 'signInFailedDetail' },
+  forbidden: { title: 'forbidden', detail: 'forbiddenDetail' },
+  not_found: { title: 'notFound', detail: 'notFoundDetail' },
+  unauthorized: { detail: 'unauthorizedDetail' },
+  body_too_large: { detail: 'tooLargeDetail' },
+  rate_limited: { detail: 'rateLimitedDetail' },
+  internal_error: { detail: 'serverDetail' },
+} satisfies Partial<Record<ProblemCode, CodeWords>>;
+
+const wordsOf = (error: ApiError): CodeWords => CODE_WORDS[error.code] ?? {};
+
 function codeDetail(t: ErrorsT, error: ApiError): string | null {
-  switch (error.code) {
-    case 'validation_failed': {
-      const fields = (error.problem?.errors ?? []).map((issue) => issue.path).filter((path) => path !== '');
-      return fields.length > 0 ? t('invalidFields', { fields: fields.join(', ') }) : t('validationDetail');
-    }
-    case 'unauthorized':
-      return t('unauthorizedDetail');
-    case 'forbidden':
-      return t('forbiddenDetail');
-    case 'not_found':
-      return t('notFoundDetail');
-    case 'sign_in_failed':
-      return t('signInFailedDetail');
-    case 'body_too_large':
-      return t('tooLargeDetail');
-    case 'rate_limited':
-      return t('rateLimitedDetail');
-    case 'internal_error':
-      return t('serverDetail');
-  }
-  return null;
+  // Field-level messages are the schema's English: name the fields instead (the wizard links to their steps).
+  const fields = (error.problem?.errors ?? []).map((issue) => issue.path).filter((path) => path !== '');
+  if (fields.length > 0) return t('invalidFields', { fields: fields.join(', ') });
+  const key = wordsOf(error).detail;
+  return key === undefined ? null : t(key);
 }
 
 function titleOf(t: ErrorsT, error: ApiError): string {
-  switch (error.code) {
-    case 'validation_failed':
-      return t('validation');
-    case 'data_source_disabled':
-      return t('disabled');
-    case 'sign_in_failed':
-      return t('signInFailed');
-    case 'forbidden':
-      return t('forbidden');
-    case 'not_found':
-      return t('notFound');
-    case 'data_source_exists':
-      return t('exists');
-  }
+  const key = wordsOf(error).title;
+  if (key !== undefined) return t(key);
   if (error.status === 403) return t('forbidden');
   if (error.status === 429) return t('rateLimited');
   if (error.status >= 500) return t('server');
@@ -91,8 +91,6 @@ export function describeError(error: unknown): ErrorText {
       return { title: t('unexpected'), detail: null };
     case CLIENT_ERROR_CODES.notSignedIn:
       return { title: t('signedOut'), detail: t('signedOutDetail') };
-    case 'data_source_disabled':
-      return { title: t('disabled'), detail: t('disabledDetail') };
   }
   const { problem } = error;
   const detail = (problem === null ? null : codedDetail(t, problem)) ?? codeDetail(t, error) ?? problem?.detail ?? null;

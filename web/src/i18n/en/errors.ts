@@ -1,4 +1,4 @@
-import type { GraphAppStep, ProblemDetailCode } from '../../../../contracts/index.ts';
+import { GRAPH_APP_STEP_WORDS, type ProblemDetailCode } from '../../../../contracts/index.ts';
 
 /** Error titles and details, chosen by the problem `code` and `detailCode` (see api/error-text.ts). */
 export const errors = {
@@ -50,13 +50,6 @@ export const errors = {
     graph_object_missing: 'Microsoft Graph could not find what was needed to {{step}}.',
     graph_step_failed: 'Microsoft Graph failed to {{step}} (HTTP {{status}}).',
   } satisfies Record<ProblemDetailCode, string>,
-  /** The `step` of a problem, as it reads in the sentences above. */
-  graphStep: {
-    read_graph_service_principal: 'read the Microsoft Graph service principal',
-    create_application: 'create the application',
-    create_service_principal: 'create the service principal',
-    grant_permission: 'grant the application permission',
-    add_secret: 'create a client secret',
-    delete_application: 'delete the application',
-  } satisfies Record<GraphAppStep, string>,
+  /** The `step` of a problem, as it reads in the sentences above: the API's own English words. */
+  graphStep: GRAPH_APP_STEP_WORDS,
 } as const;
