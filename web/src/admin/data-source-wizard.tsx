@@ -154,7 +154,8 @@ function Wizard({ initial, sources, onClose }: WizardProps) {
   };
 
   const leave = (): void => onClose({ kind: 'cancelled' });
-  const generated = initial === null && wizard.form.credentials.kind === 'generated' ? wizard.form.credentials.app : null;
+  // An app generated in this session and not saved yet, creating or replacing: leaving offers to remove it.
+  const generated = wizard.form.credentials.kind === 'generated' ? wizard.form.credentials.app : null;
   const stepProps = { form: wizard.form, dispatch: wizard.dispatch, errors: wizard.errors, source: wizard.source };
   const fixLinks = (steps: WizardStep[]) => (
     <span className={styles.links}>

@@ -27,11 +27,17 @@ export function createRequest(form: DataSourceForm): CreateDataSource {
   return { ...base, tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret };
 }
 
-/** `PATCH /api/datasources/{id}`: every setting, and typed credentials only when a secret was entered. */
+/** `PATCH /api/datasources/{id}`: every setting, and new credentials only when there are: a generated app, or a secret entered. */
 export function updateRequest(form: DataSourceForm): UpdateDataSource {
+  return { ...settings(form), ...newCredentials(form) };
+}
+
+function newCredentials(form: DataSourceForm): Pick<UpdateDataSource, 'tenantId' | 'clientId' | 'clientSecret' | 'credentialId'> {
+  if (form.path === 'generate') {
+    return form.credentials.kind === 'generated' ? { tenantId: form.credentials.app.tenantId, credentialId: form.credentials.app.credentialId } : {};
+  }
   const { tenantId, clientId, clientSecret } = form.manual;
-  const credentials = form.path === 'manual' && clientSecret !== '' ? { tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret } : {};
-  return { ...settings(form), ...credentials };
+  return clientSecret !== '' ? { tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret } : {};
 }
 
 /** Where a field the API refused lives in the wizard (`errors[].path` of a validation problem). */

@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text } from '@fluentui/react-components';
-import { AppsAddInRegular, DeleteRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { AppsAddInRegular, ArrowSyncRegular, DeleteRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import type { DataSourceView } from '../../../../contracts/index.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
@@ -30,11 +30,32 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
   const { t } = useTranslation('wizard');
   const message = useValidationMessage();
   const actions = useAppActions(props, onSourceChanged);
-  const [confirmRemove, setConfirmRemove] = useState(false);
+  const [confirming, setConfirming] = useState<'remove' | 'replace' | null>(null);
   const request = checkRequest(form, source);
   const removable = removableApp(form);
   const { credentials } = form;
   const hasApp = credentials.kind === 'generated' || credentials.kind === 'stored';
+  // Editing, a new app may take the place of the saved one (removed, typed in, or generated before).
+  const replaceable = form.path === 'generate' && credentials.kind === 'stored' ? credentials : null;
+  // REMOVE APP deletes in Entra at once; generating a replacement leaves the current app there. Both ask first.
+  const question =
+    confirming === 'remove' && removable !== null
+      ? {
+          destructive: true,
+          title: t('app.confirmRemove.title', { name: removable.name }),
+          confirmLabel: t('app.confirmRemove.confirm'),
+          body: credentials.kind === 'generated' ? t('app.confirmRemove.bodyGenerated') : t('app.confirmRemove.body'),
+          proceed: actions.remove,
+        }
+      : confirming === 'replace' && replaceable !== null
+        ? {
+            destructive: false,
+            title: t('app.confirmReplace.title', { name: replaceable.clientId }),
+            confirmLabel: t('app.confirmReplace.confirm'),
+            body: t('app.confirmReplace.body'),
+            proceed: actions.generate,
+          }
+        : null;
   const failed = (action: AppAction): unknown => (actions.failure?.action === action ? actions.failure.error : null);
 
   return (
@@ -46,7 +67,13 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
         </RadioGroup>
       </Field>
 
-      {form.path === 'generate' && !hasApp && source === null && (
+      {form.path === 'generate' && !hasApp && source !== null && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('app.noApp')}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {form.path === 'generate' && !hasApp && (
         <div className={styles.card}>
           <Text weight="semibold">{t('app.needs')}</Text>
           <AppPermissions />
@@ -60,14 +87,7 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
               {message(errors.credentials)}
             </Text>
           )}
-          {failed('generate') !== null && <ErrorMessageBar error={failed('generate')} title={t('app.refused')} />}
         </div>
-      )}
-
-      {form.path === 'generate' && !hasApp && source !== null && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t('app.noApp')}</MessageBarBody>
-        </MessageBar>
       )}
 
       {form.path === 'generate' && hasApp && <AppCard credentials={credentials} />}
@@ -97,31 +117,37 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
           <Button icon={busyIcon(actions.busy, 'check', <ShieldCheckmarkRegular />)} disabled={request === null || actions.busy !== null} onClick={() => request !== null && actions.check(request)}>
             {actions.busy === 'check' ? t('app.checking') : t('app.check')}
           </Button>
+          {replaceable !== null && (
+            <Button icon={busyIcon(actions.busy, 'generate', <ArrowSyncRegular />)} disabled={actions.busy !== null} onClick={() => setConfirming('replace')}>
+              {actions.busy === 'generate' ? t('app.generating') : t('app.replace')}
+            </Button>
+          )}
           {form.path === 'generate' && removable !== null && (
-            <Button icon={busyIcon(actions.busy, 'remove', <DeleteRegular />)} disabled={actions.busy !== null} onClick={() => setConfirmRemove(true)}>
+            <Button icon={busyIcon(actions.busy, 'remove', <DeleteRegular />)} disabled={actions.busy !== null} onClick={() => setConfirming('remove')}>
               {actions.busy === 'remove' ? t('app.removing') : t('app.remove')}
             </Button>
           )}
           {form.path === 'manual' && request === null && <Text className={styles.muted}>{t('app.checkNeedsSecret')}</Text>}
         </div>
       )}
+      {failed('generate') !== null && <ErrorMessageBar error={failed('generate')} title={t('app.refused')} />}
       {failed('check') !== null && <ErrorMessageBar error={failed('check')} />}
       {failed('remove') !== null && <ErrorMessageBar error={failed('remove')} />}
       <div aria-live="polite">{form.accessCheck !== null && <AccessCheckResult result={form.accessCheck} />}</div>
 
-      {removable !== null && (
+      {question !== null && (
         <ConfirmDialog
-          open={confirmRemove}
-          destructive
-          title={t('app.confirmRemove.title', { name: removable.name })}
-          confirmLabel={t('app.confirmRemove.confirm')}
-          onCancel={() => setConfirmRemove(false)}
+          open
+          destructive={question.destructive}
+          title={question.title}
+          confirmLabel={question.confirmLabel}
+          onCancel={() => setConfirming(null)}
           onConfirm={() => {
-            setConfirmRemove(false);
-            actions.remove();
+            setConfirming(null);
+            question.proceed();
           }}
         >
-          {credentials.kind === 'generated' ? t('app.confirmRemove.bodyGenerated') : t('app.confirmRemove.body')}
+          {question.body}
         </ConfirmDialog>
       )}
     </div>

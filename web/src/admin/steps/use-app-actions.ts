@@ -60,7 +60,8 @@ export function useAppActions({ form, dispatch, source }: StepProps, onSourceCha
       const token = await graphToken(APP_MANAGEMENT_SCOPES);
       if (credentials.kind === 'generated') {
         await api.removeGeneratedApp(credentials.app.credentialId, token.accessToken);
-        dispatch({ type: 'credentials', credentials: { kind: 'none' } });
+        // Editing, the saved source's app is still in place until a new one is saved.
+        dispatch({ type: 'credentials', credentials: source === null ? { kind: 'none' } : storedCredentials(source) });
       } else if (source !== null) {
         const changed = await api.removeSourceApp(source.id, token.accessToken);
         onSourceChanged(changed);

@@ -111,7 +111,13 @@ export const wizard: Translation<typeof en> = {
     removing: 'App wird entfernt…',
     storedTitle: 'Die App, mit der diese Datenquelle synchronisiert',
     storedManual: 'Von Hand eingetragen: Switchboard hat diese App nicht angelegt und entfernt sie nicht.',
-    noApp: 'Diese Datenquelle hat keine App: Sie kann erst wieder synchronisieren, wenn sie eine bekommt. Wählen Sie „Vorhandene App verwenden“ und geben Sie deren Daten ein.',
+    noApp: 'Diese Datenquelle hat keine App: Sie kann erst wieder synchronisieren, wenn sie eine bekommt. Erzeugen Sie eine neue App, oder wählen Sie „Vorhandene App verwenden“ und geben Sie deren Daten ein.',
+    replace: 'Neue App erzeugen',
+    confirmReplace: {
+      title: 'App {{name}} ersetzen?',
+      body: 'Jetzt wird eine neue App erzeugt; sie tritt beim Speichern an die Stelle der bisherigen. Die bisherige App bleibt in Entra: Entfernen Sie sie dort, sobald nichts sie mehr verwendet.',
+      confirm: 'Neue App erzeugen',
+    },
     confirmRemove: {
       title: 'App {{name}} entfernen?',
       body: 'Löscht die App aus Entra und aus dieser Datenquelle. Die Datenquelle behält ihre Kontakte, aber ihre nächste Synchronisierung schlägt fehl, bis sie eine andere App bekommt.',

@@ -111,7 +111,13 @@ export const wizard = {
     removing: 'Removing the app…',
     storedTitle: 'The app this data source syncs with',
     storedManual: 'Entered by hand: Switchboard did not create this app and does not remove it.',
-    noApp: 'This data source has no app: it cannot sync until it gets one. Choose “Use an existing app” and enter its details.',
+    noApp: 'This data source has no app: it cannot sync until it gets one. Generate a new app, or choose “Use an existing app” and enter its details.',
+    replace: 'Generate new app',
+    confirmReplace: {
+      title: 'Replace the app {{name}}?',
+      body: 'A new app is generated now and takes the place of the current one when you save. The current app stays in Entra: remove it there once nothing uses it.',
+      confirm: 'Generate new app',
+    },
     confirmRemove: {
       title: 'Remove the app {{name}}?',
       body: 'Deletes the app from Entra and from this data source. The data source keeps its contacts, but its next sync fails until it gets another app.',
