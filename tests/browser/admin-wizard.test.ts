@@ -10,9 +10,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_ROLE } from '../../contracts/index.ts';
+import { ADMIN_ROLE, type DataSourceView } from '../../contracts/index.ts';
 import { DEMO_USERS, DIRECTORY_ADMIN_ROLE } from '../../emulator/src/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
+import { apiClient } from '../support/api-client.ts';
 import { isFocused, launchBrowser, openSignedIn, screenshot, waitForBackground } from '../support/browser.ts';
 import { seriousViolations } from '../support/accessibility.ts';
 
@@ -76,8 +77,16 @@ async function captureStep(page: Page, name: string, themes: readonly (keyof typ
   await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 }
 
-const wizardOf = (page: Page): Locator => page.getByRole('main', { name: /Add data source|Edit / });
-const sourceRow = (page: Page, name: string): Locator => page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name });
+/** The page's words the helpers below look for, in each language the tests use. */
+const WORDS = {
+  en: { wizard: /Add data source|Edit /, sources: 'Data sources', statusOf: (name: string) => `Sync status of ${name}` },
+  de: { wizard: /Datenquelle hinzufügen| bearbeiten$/, sources: 'Datenquellen', statusOf: (name: string) => `Synchronisierungsstatus von ${name}` },
+};
+type Language = keyof typeof WORDS;
+
+const wizardOf = (page: Page, lang: Language = 'en'): Locator => page.getByRole('main', { name: WORDS[lang].wizard });
+const sourceRow = (page: Page, name: string, lang: Language = 'en'): Locator =>
+  page.getByRole('list', { name: WORDS[lang].sources }).getByRole('listitem', { name });
 
 async function next(page: Page, expectedStep: string): Promise<void> {
   await wizardOf(page).getByRole('button', { name: 'Next' }).click();
@@ -94,9 +103,9 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
 }
 
 /** Hovers the row's info icon and returns the status tooltip's text once it says `expected`. */
-async function statusTooltip(page: Page, name: string, expected: RegExp): Promise<string> {
-  const row = sourceRow(page, name);
-  await row.getByRole('button', { name: `Sync status of ${name}` }).hover();
+async function statusTooltip(page: Page, name: string, expected: RegExp, lang: Language = 'en'): Promise<string> {
+  const row = sourceRow(page, name, lang);
+  await row.getByRole('button', { name: WORDS[lang].statusOf(name) }).hover();
   const tooltip = page.getByRole('tooltip');
   await tooltip.getByText(expected).waitFor();
   return tooltip.innerText();
@@ -338,6 +347,125 @@ describe('data source wizard', () => {
       await wizard.getByRole('button', { name: 'Cancel' }).click();
       await leave.getByRole('button', { name: 'Leave' }).click();
       await page.getByRole('button', { name: 'Add data source' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * The sentences the API words (access checks, sync errors, refusals) reach a German administrator
+ * in German: the web words them by their codes. Step 2 of a saved source generates a new app,
+ * after REMOVE APP or in place of the current one (confirmed), and the source syncs with it.
+ */
+describe('data source wizard in German', () => {
+  const NAME = 'Kontakte Hamburg';
+
+  async function editMicrosoft365(page: Page): Promise<Locator> {
+    await sourceRow(page, NAME, 'de').getByRole('button', { name: `Aktionen für ${NAME}` }).click();
+    await page.getByRole('menuitem', { name: 'Bearbeiten…' }).click();
+    const wizard = wizardOf(page, 'de');
+    await wizard.getByRole('tab', { name: /2\. Microsoft 365/ }).click();
+    await wizard.getByRole('heading', { level: 3, name: 'Microsoft 365' }).waitFor();
+    return wizard;
+  }
+
+  async function saveChanges(wizard: Locator): Promise<void> {
+    await wizard.getByRole('tab', { name: /7\. Übersicht/ }).click();
+    await wizard.getByRole('button', { name: 'Änderungen speichern' }).click();
+    await wizard.waitFor({ state: 'detached' });
+  }
+
+  /** Generating waits out Entra's replication several times; the app's card shows when it is done. */
+  const generatedApp = (wizard: Locator): Promise<void> => wizard.getByRole('heading', { name: `App Switchboard: ${NAME}` }).waitFor({ timeout: 60_000 });
+
+  it('checks access, fails the sync after REMOVE APP and syncs again with an app generated while editing, all in German', async () => {
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName, 'de-DE');
+    const api = apiClient(stack, await stack.signIn(ADMIN.username));
+    const clientIdOf = async (): Promise<string | undefined> => (await api.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.name === NAME)?.clientId;
+    try {
+      await page.getByRole('button', { name: 'Datenquelle hinzufügen' }).click();
+      const wizard = wizardOf(page, 'de');
+      await wizard.getByRole('textbox', { name: 'Name' }).fill(NAME);
+      await wizard.getByRole('button', { name: 'Weiter' }).click();
+      await wizard.getByRole('button', { name: 'App erzeugen' }).click();
+      await generatedApp(wizard);
+
+      // CHECK ACCESS: each result in German, none in the API's English.
+      await wizard.getByRole('button', { name: 'Zugriff prüfen' }).click();
+      const check = wizard.getByRole('region', { name: 'Zugriffsprüfung' });
+      await check.getByText('Alles, was die Synchronisierung braucht, ist vorhanden.').waitFor();
+      const results = {
+        'Anmeldung als App': 'Entra hat für diese App ein App-Token ausgestellt.',
+        'OrgContact.Read.All': 'Die App hat die Berechtigung OrgContact.Read.All.',
+        'GroupMember.Read.All': 'Die App hat die Berechtigung GroupMember.Read.All.',
+        'Einen E-Mail-Kontakt lesen': 'Ein E-Mail-Kontakt wurde gelesen.',
+      };
+      for (const [name, sentence] of Object.entries(results)) {
+        await expect(check.getByRole('listitem').filter({ hasText: name }).innerText()).resolves.toContain(sentence);
+      }
+      await expect(check.innerText()).resolves.not.toMatch(/Entra issued|The app holds|was read/);
+      await screenshot(page, 'wizard-de-check-access');
+      for (const step of ['Rufnummernumwandlung', 'Berechtigung', 'Priorität', 'Näherungssuche', 'Übersicht']) {
+        await wizard.getByRole('button', { name: 'Weiter' }).click();
+        await wizard.getByRole('heading', { level: 3, name: step }).waitFor();
+      }
+      await wizard.getByRole('button', { name: 'Datenquelle speichern' }).click();
+      const row = sourceRow(page, NAME, 'de');
+      await row.getByText('Aktuell').waitFor({ timeout: 60_000 });
+
+      // REMOVE APP: the next round fails, and the status tooltip says why in German.
+      let editing = await editMicrosoft365(page);
+      await editing.getByRole('button', { name: 'App entfernen' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'App entfernen' }).click();
+      await editing.getByText('Diese Datenquelle hat keine App').waitFor();
+      await editing.getByRole('button', { name: 'Abbrechen' }).click();
+      await row.getByText('Keine App').waitFor();
+      await row.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+      await row.getByText('Fehler', { exact: true }).waitFor({ timeout: 30_000 });
+      const failed = await statusTooltip(page, NAME, /Ihre App wurde entfernt/, 'de');
+      expect(failed).toMatch(/Letzter Fehler\s+Die Datenquelle hat keine App-Zugangsdaten: Ihre App wurde entfernt\./);
+      expect(failed).not.toMatch(/app was removed/);
+      await screenshot(page, 'wizard-de-removed-app-sync-failed');
+
+      // GENERATE APP while editing: no app to replace, so no question; saved, the source syncs again.
+      editing = await editMicrosoft365(page);
+      await editing.getByRole('button', { name: 'App erzeugen' }).click();
+      await generatedApp(editing);
+      await saveChanges(editing);
+      await row.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
+      await row.getByText('Aktuell').waitFor({ timeout: 60_000 });
+      await expect(statusTooltip(page, NAME, /Letzter Fehler/, 'de')).resolves.toMatch(/Letzter Fehler\s+Keine/);
+
+      // With an app in place, generating another asks first; the new one takes its place when saved.
+      const replaced = await clientIdOf();
+      editing = await editMicrosoft365(page);
+      await editing.getByRole('button', { name: 'Neue App erzeugen' }).click();
+      const confirm = page.getByRole('dialog', { name: `App ${replaced ?? ''} ersetzen?` });
+      await expect(confirm.innerText()).resolves.toContain('tritt beim Speichern an die Stelle der bisherigen');
+      await confirm.getByRole('button', { name: 'Neue App erzeugen' }).click();
+      await generatedApp(editing);
+      await editing.getByRole('button', { name: 'Zugriff prüfen' }).click();
+      await editing.getByRole('region', { name: 'Zugriffsprüfung' }).getByText('Alles, was die Synchronisierung braucht, ist vorhanden.').waitFor();
+      await saveChanges(editing);
+      await expect(clientIdOf()).resolves.not.toBe(replaced);
+    } finally {
+      await context.close();
+    }
+  }, 300_000);
+
+  it('tells a German administrator without an Entra directory role, in German, why the app cannot be generated', async () => {
+    const { context, page } = await openSignedIn(browser, stack.webUrl, HELPDESK.displayName, 'de-DE');
+    try {
+      await page.getByRole('button', { name: 'Datenquelle hinzufügen' }).click();
+      const wizard = wizardOf(page, 'de');
+      await wizard.getByRole('textbox', { name: 'Name' }).fill('Helpdesk-Kontakte');
+      await wizard.getByRole('button', { name: 'Weiter' }).click();
+      await wizard.getByRole('button', { name: 'App erzeugen' }).click();
+      await wizard.getByText('Entra hat das Erzeugen der App abgelehnt').waitFor();
+      await wizard.getByText(/Entra hat es abgelehnt, die Anwendung anzulegen: Ihr Konto braucht die Rolle Anwendungsadministrator/).waitFor();
+      await expect(wizard.innerText()).resolves.not.toMatch(/Entra refused|your account needs/);
+      await screenshot(page, 'wizard-de-refused');
     } finally {
       await context.close();
     }

@@ -39,13 +39,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** How long a test waits for the page to show something before it fails. */
 export const UI_TIMEOUT_MS = 15_000;
 
-/** A fresh browser context on the web app, signed in as a demo user and showing their name. */
-export async function openSignedIn(browser: Browser, webUrl: string, displayName: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale: 'en-US' });
+/** The demo sign-in button of a user, in the languages the page speaks. */
+const SIGN_IN_LABELS = {
+  'en-US': (displayName: string) => `Sign in as ${displayName}`,
+  'de-DE': (displayName: string) => `Als ${displayName} anmelden`,
+};
+
+/** A fresh browser context on the web app (in the browser language `locale`), signed in as a demo user and showing their name. */
+export async function openSignedIn(
+  browser: Browser,
+  webUrl: string,
+  displayName: string,
+  locale: keyof typeof SIGN_IN_LABELS = 'en-US',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', locale });
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   await page.goto(webUrl);
-  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await page.getByRole('button', { name: SIGN_IN_LABELS[locale](displayName) }).click();
   await page.getByRole('banner').getByText(displayName).waitFor();
   return { context, page };
 }
