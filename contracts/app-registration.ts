@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { DataSourceView } from './datasource.ts';
+import type { Problem } from './problem.ts';
 
 /**
  * Graph application permissions of an app that GENERATE APP creates. Only the first is needed to
@@ -88,6 +90,28 @@ export interface CheckAccessResponse {
 
 export const removeAppSchema = z.object({ graphToken });
 export type RemoveAppRequest = z.input<typeof removeAppSchema>;
+
+/** A generated app takes a saved source's place of its current app, which is deleted in Entra if Switchboard generated it. */
+export const replaceAppSchema = z.object({ credentialId: z.string().uuid(), graphToken }).strict();
+export type ReplaceAppRequest = z.input<typeof replaceAppSchema>;
+
+/** What became of the app a generated one replaced. */
+export interface ReplacedApp {
+  clientId: string;
+  appObjectId: string;
+  /** The app in the Entra admin center, to delete it there when Switchboard could not. */
+  portalUrl: string;
+  /** Deleted in Entra (or gone already); false: it is still there, and `problem` says why. */
+  removed: boolean;
+  problem: Problem | null;
+}
+
+export interface ReplaceAppResponse {
+  /** The source, with the new app: the replacement stands whatever became of the old app. */
+  source: DataSourceView;
+  /** null when the source had no app Switchboard generated (none, or one entered by hand, which Switchboard never deletes). */
+  replaced: ReplacedApp | null;
+}
 
 /** Group and user pickers of the authorization step search the tenant with these credentials. */
 export const directoryObjectSearchSchema = z

@@ -47,8 +47,9 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problemResponse(c: Context, error: ApiError): Response {
-  const body: Problem = {
+/** The problem document of an error: sent as the answer, or reported inside one (a step that failed after the request's main work succeeded). */
+export function problemOf(error: ApiError): Problem {
+  return {
     type: `https://switchboard.dev/problems/${error.code}`,
     title: TITLES[error.status] ?? 'Error',
     status: error.status,
@@ -57,6 +58,9 @@ export function problemResponse(c: Context, error: ApiError): Response {
     ...(error.errors ? { errors: error.errors } : {}),
     ...error.explanation,
   };
+}
+
+export function problemResponse(c: Context, error: ApiError): Response {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify(problemOf(error)), error.status, { 'Content-Type': 'application/problem+json' });
 }

@@ -280,6 +280,13 @@ export class Directory {
     if (!user.directoryRoles.includes(template)) user.directoryRoles.push(template);
   }
 
+  /** Takes a role away, as an expired PIM activation does: tokens issued before keep working, but Graph checks the role on each write. */
+  revokeDirectoryRole(username: string, role: DirectoryRoleName): void {
+    const user = this.requireUser(username);
+    const template = requireRole(role);
+    user.directoryRoles = user.directoryRoles.filter((held) => held !== template);
+  }
+
   listUsers(): Omit<User, 'password'>[] {
     return this.users.list().map(({ password: _password, ...rest }) => rest);
   }

@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entraAppPortalUrl } from '../../contracts/entra-portal.ts';
 import type {
   AuditPage,
   CheckAccessResponse,
@@ -8,6 +10,7 @@ import type {
   GeneratedApp,
   PhonePreview,
   Problem,
+  ReplaceAppResponse,
   SearchResponse,
 } from '../../contracts/index.ts';
 import { startStack, waitForFirstSync, type Stack } from '../../scripts/stack.ts';
@@ -20,6 +23,7 @@ import { roundOf } from '../support/sync-checks.ts';
  * makes the new data source sync, and removing it is what makes the next round fail.
  */
 const SOURCE = 'generated-contacts';
+const ADMIN_USERNAME = 'admin@contoso.example';
 let stack: Stack;
 let admin: ReturnType<typeof apiClient>;
 let user: ReturnType<typeof apiClient>;
@@ -162,6 +166,122 @@ describe('refusals', () => {
     const gone = await admin.post<Problem>('/api/app-registrations/check', { credentialId: generated.body.credentialId });
     expect(gone.status).toBe(404);
     expect(gone.body).toMatchObject({ code: 'not_found', detailCode: 'generated_app_not_found' });
+  });
+});
+
+/**
+ * Editing a source, a generated app takes the current one's place (POST …/app/replace): the old
+ * app, if Switchboard generated it, is deleted in Entra and its secret leaves the store; one
+ * entered by hand stays; and when Entra refuses, the replacement stands and the answer says why.
+ */
+describe('a generated app replacing the current one', () => {
+  const REPLACED = 'replaced-app';
+  let current: { clientId: string; appObjectId: string | null };
+
+  const inEntra = (clientId: string): boolean => stack.emulator.directory.apps.applicationByAppId(clientId, Infinity) !== undefined;
+  /** Every sealed secret the API keeps, of sources and of generated apps not yet taken. */
+  const storedSecrets = (): string[] => {
+    const db = new Database(stack.databaseFile, { readonly: true });
+    try {
+      const rows = db.prepare('SELECT secret_sealed AS s FROM data_sources UNION ALL SELECT secret_sealed AS s FROM generated_apps').all() as { s: string }[];
+      return rows.map((r) => r.s);
+    } finally {
+      db.close();
+    }
+  };
+  const storedSecretOf = (sourceId: string): string => {
+    const db = new Database(stack.databaseFile, { readonly: true });
+    try {
+      return (db.prepare('SELECT secret_sealed AS s FROM data_sources WHERE id = ?').get(sourceId) as { s: string }).s;
+    } finally {
+      db.close();
+    }
+  };
+
+  /** Generates an app and has it replace the source's current one. */
+  async function replaceWithNew(): Promise<{ app: GeneratedApp; status: number; body: ReplaceAppResponse & Problem }> {
+    const app = (await generate(admin)).body;
+    const { status, body } = await admin.post<ReplaceAppResponse & Problem>(`/api/datasources/${REPLACED}/app/replace`, { credentialId: app.credentialId, graphToken: await graphTokenOf(admin) });
+    return { app, status, body };
+  }
+
+  beforeAll(async () => {
+    const first = (await generate(admin)).body;
+    // Disabled: these tests are about its app, not its sync.
+    const created = await admin.post<DataSourceView>('/api/datasources', { id: REPLACED, name: 'Replaced', tenantId: stack.emulator.tenantId, credentialId: first.credentialId, enabled: false });
+    expect(created.status).toBe(201);
+    current = created.body;
+  });
+
+  it('deletes the replaced app in Entra, and its secret leaves the store', async () => {
+    const oldSecret = storedSecretOf(REPLACED);
+    const { app, status, body } = await replaceWithNew();
+    expect(status).toBe(200);
+    expect(body.source).toMatchObject({ clientId: app.clientId, appObjectId: app.appObjectId, hasSecret: true });
+    expect(body.replaced).toEqual({ clientId: current.clientId, appObjectId: current.appObjectId, portalUrl: entraAppPortalUrl(current.clientId), removed: true, problem: null });
+    expect(inEntra(current.clientId)).toBe(false);
+    expect(inEntra(app.clientId)).toBe(true);
+    expect(storedSecrets()).not.toContain(oldSecret);
+    expect(storedSecretOf(REPLACED)).not.toBe(oldSecret);
+    // The new app's credential moved into the source: nothing generated is left to take.
+    expect((await admin.post('/api/app-registrations/check', { credentialId: app.credentialId })).status).toBe(404);
+    expect((await admin.post<{ ok: boolean }>('/api/app-registrations/check', { sourceId: REPLACED })).body.ok).toBe(true);
+    current = body.source;
+  });
+
+  it('counts an app already gone from Entra as deleted', async () => {
+    expect(stack.emulator.directory.removeApp(current.clientId)).toBe(true);
+    const { body } = await replaceWithNew();
+    expect(body.replaced).toMatchObject({ clientId: current.clientId, removed: true, problem: null });
+    current = body.source;
+  });
+
+  it('keeps the new app when Entra refuses to delete the old one, and says why', async () => {
+    const app = (await generate(admin)).body;
+    // Ada's role lapses (as a PIM activation does) between generating and saving.
+    stack.emulator.directory.revokeDirectoryRole(ADMIN_USERNAME, 'Global Administrator');
+    try {
+      const { status, body } = await admin.post<ReplaceAppResponse>(`/api/datasources/${REPLACED}/app/replace`, { credentialId: app.credentialId, graphToken: await graphTokenOf(admin) });
+      expect(status).toBe(200);
+      expect(body.source).toMatchObject({ clientId: app.clientId, appObjectId: app.appObjectId });
+      expect(body.replaced).toMatchObject({ clientId: current.clientId, portalUrl: entraAppPortalUrl(current.clientId), removed: false });
+      expect(body.replaced?.problem).toMatchObject({ status: 403, code: 'graph_permission_denied', detailCode: 'entra_roles_missing', detailParams: { step: 'delete_application' } });
+      expect(inEntra(current.clientId)).toBe(true);
+    } finally {
+      stack.emulator.directory.assignDirectoryRole(ADMIN_USERNAME, 'Global Administrator');
+    }
+    current = { clientId: app.clientId, appObjectId: app.appObjectId };
+  });
+
+  it('never deletes an app entered by hand', async () => {
+    const typed = stack.emulator.directory.registerApp({ displayName: 'Entered by hand', roles: ['OrgContact.Read.All'] });
+    const patched = await admin.call<DataSourceView>('PATCH', `/api/datasources/${REPLACED}`, { tenantId: stack.emulator.tenantId, clientId: typed.appId, clientSecret: typed.secret });
+    expect(patched.body).toMatchObject({ clientId: typed.appId, appObjectId: null });
+    // The generated app the typed one took the place of stays in Entra too: PATCH takes no Graph token.
+    expect(inEntra(current.clientId)).toBe(true);
+    const { app, body } = await replaceWithNew();
+    expect(body.source).toMatchObject({ clientId: app.clientId, appObjectId: app.appObjectId });
+    expect(body.replaced).toBeNull();
+    expect(inEntra(typed.appId)).toBe(true);
+  });
+
+  it('records the deletions, the refused one too, in the audit log', async () => {
+    const { body } = await admin.get<AuditPage>('/api/audit?limit=100');
+    const removals = body.entries.filter((e) => e.action === 'app.remove' && e.details['sourceId'] === REPLACED);
+    expect(removals.map((e) => [e.outcome, e.code]).reverse()).toEqual([
+      ['success', null],
+      ['success', null],
+      ['failure', 'graph_permission_denied'],
+    ]);
+    expect(body.entries.filter((e) => e.action === 'datasource.update' && e.target === REPLACED && e.outcome === 'success').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses a generated app that does not exist, and changes nothing', async () => {
+    const before = (await admin.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.id === REPLACED);
+    const refused = await admin.post<Problem>(`/api/datasources/${REPLACED}/app/replace`, { credentialId: crypto.randomUUID(), graphToken: await graphTokenOf(admin) });
+    expect(refused.status).toBe(404);
+    expect(refused.body).toMatchObject({ detailCode: 'generated_app_not_found' });
+    expect((await admin.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.id === REPLACED)).toEqual(before);
   });
 });
 

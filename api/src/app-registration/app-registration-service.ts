@@ -8,16 +8,18 @@ import {
   type CheckAccessResponse,
   type DirectoryObjectHit,
   type GeneratedApp,
+  type ReplacedApp,
 } from '../../../contracts/index.ts';
 import { entraAppPortalUrl } from '../../../contracts/entra-portal.ts';
 import type { Principal } from '../auth/token-verifier.ts';
 import type { Config } from '../config.ts';
+import type { ReplacedCredentials } from '../data-sources/data-source-service.ts';
 import { AppManagement } from '../graph/app-management.ts';
 import { appTokenSource } from '../graph/app-token.ts';
 import { readDirectoryObjects } from '../graph/directory-objects.ts';
 import { graphRequest, GraphRequestError } from '../graph/graph-request.ts';
 import type { Logger } from '../logger.ts';
-import { dataSourceNotFound, explainedError, type ApiError } from '../problem.ts';
+import { ApiError, dataSourceNotFound, explainedError, problemOf } from '../problem.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
 import type { GeneratedAppRecord } from '../store/generated-app-repository.ts';
 import type { Store } from '../store/store.ts';
@@ -87,9 +89,25 @@ export class AppRegistrationService {
   async removeGenerated(credentialId: string, graphToken: string): Promise<void> {
     const record = await this.store.generatedApps.get(credentialId);
     if (!record) throw generatedAppNotFound();
-    requireDelegatedToken(graphToken, record.tenantId);
-    await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(record.appObjectId);
+    await this.deleteInEntra(graphToken, record);
     await this.store.generatedApps.delete(credentialId);
+  }
+
+  /**
+   * Deletes in Entra the app a newly generated one replaced (its secret left the store with the
+   * replacement). The replacement stands either way, so a refusal is reported, not thrown: the
+   * administrator deletes the app in the Entra admin center instead.
+   */
+  async removeReplaced(app: ReplacedCredentials, graphToken: string): Promise<ReplacedApp> {
+    const replaced = { clientId: app.clientId, appObjectId: app.appObjectId, portalUrl: entraAppPortalUrl(app.clientId) };
+    try {
+      await this.deleteInEntra(graphToken, app);
+      return { ...replaced, removed: true, problem: null };
+    } catch (error) {
+      this.logger.warn({ err: error, appId: app.clientId }, 'could not delete a replaced app');
+      const problem = error instanceof ApiError ? error : new ApiError(500, 'internal_error', 'Something went wrong on the server; it has been logged.');
+      return { ...replaced, removed: false, problem: problemOf(problem) };
+    }
   }
 
   /** Deletes the app GENERATE APP made for a source, in Entra and here; the source keeps its contacts until the next sync fails. */
@@ -104,8 +122,7 @@ export class AppRegistrationService {
         'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.',
       );
     }
-    requireDelegatedToken(graphToken, source.tenantId);
-    await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(source.appObjectId);
+    await this.deleteInEntra(graphToken, { tenantId: source.tenantId, appObjectId: source.appObjectId });
     await this.store.dataSources.update({ ...source, secretSealed: '', appObjectId: null, updatedAt: new Date().toISOString() });
   }
 
@@ -175,6 +192,12 @@ export class AppRegistrationService {
       if (!error.status) return { ...failed, code: 'graph_unreachable', detail: 'Reading mail contacts failed: Graph could not be reached.' };
       return { ...failed, code: 'contact_read_failed', httpStatus: error.status, detail: `Reading mail contacts failed (HTTP ${error.status}).` };
     }
+  }
+
+  /** Deletes an app Switchboard generated, with the administrator's delegated token for its tenant; gone already counts as done. */
+  private async deleteInEntra(graphToken: string, app: { tenantId: string; appObjectId: string }): Promise<void> {
+    requireDelegatedToken(graphToken, app.tenantId);
+    await new AppManagement(this.config.graph.baseUrl, graphToken).deleteApplication(app.appObjectId);
   }
 
   private tokenSource(credentials: AppCredentialsInput): () => Promise<string> {

@@ -24,25 +24,32 @@ export class AuditTrail {
   record(action: AuditAction, describe: Describe = () => ({})): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
       await next();
-      const principal = c.get('principal');
       const status = c.res.status;
       const { target = c.req.param('id') ?? null, details = {} } = status < 400 ? describe(c, await acceptedBody(c)) : {};
-      try {
-        await this.store.audit.append({
-          at: new Date().toISOString(),
-          actor: { oid: principal.oid, tenantId: principal.tenantId, name: principal.name, username: principal.username },
-          action,
-          target,
-          outcome: status < 400 ? 'success' : 'failure',
-          status,
-          code: c.error instanceof ApiError ? c.error.code : status < 400 ? null : 'http_error',
-          details,
-        });
-      } catch (error) {
-        // The action happened; losing its record is an operational fault to see in the logs, not the caller's.
-        this.logger.error({ err: error, action, target }, 'could not write the audit log');
-      }
+      const code = c.error instanceof ApiError ? c.error.code : status < 400 ? null : 'http_error';
+      await this.append(c, action, { target, status, code, details });
     };
+  }
+
+  /**
+   * Records an action a route took beside the one its middleware records, with an outcome of its
+   * own: deleting a replaced app can fail while the replacement succeeds. `status` and `code` are
+   * those of the action (a problem's), not of the answer.
+   */
+  async append(c: Context<AppEnv>, action: AuditAction, entry: { target: string | null; status: number; code: string | null; details: Record<string, unknown> }): Promise<void> {
+    const principal = c.get('principal');
+    try {
+      await this.store.audit.append({
+        at: new Date().toISOString(),
+        actor: { oid: principal.oid, tenantId: principal.tenantId, name: principal.name, username: principal.username },
+        action,
+        outcome: entry.status < 400 ? 'success' : 'failure',
+        ...entry,
+      });
+    } catch (error) {
+      // The action happened; losing its record is an operational fault to see in the logs, not the caller's.
+      this.logger.error({ err: error, action, target: entry.target }, 'could not write the audit log');
+    }
   }
 }
 

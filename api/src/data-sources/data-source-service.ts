@@ -13,6 +13,13 @@ import type { SyncScheduler } from '../sync/sync-scheduler.ts';
 type CreateInput = z.output<typeof createDataSourceSchema>;
 type UpdateInput = z.output<typeof updateDataSourceSchema>;
 
+/** An app Switchboard generated that another took the place of: still in Entra until deleted there. */
+export interface ReplacedCredentials {
+  tenantId: string;
+  clientId: string;
+  appObjectId: string;
+}
+
 /** Data source records: created with their secret sealed, presented without it. */
 export class DataSourceService {
   constructor(
@@ -80,6 +87,23 @@ export class DataSourceService {
     else if (!current.enabled || patch.schedule) await this.scheduler.schedule(next);
     if (patch.dialling || patch.priority !== undefined || patch.approximation !== undefined) await this.directory.reloadSource(id);
     return present(next, this.directory.contactCount(id));
+  }
+
+  /**
+   * A generated app takes the place of the source's current one, in one transaction: its
+   * credential moves into the source, and the current app's secret leaves the store with it. The
+   * app it replaced comes back for the caller to delete in Entra, if Switchboard generated it.
+   */
+  async replaceApp(id: string, credentialId: string): Promise<{ source: DataSourceView; previous: ReplacedCredentials | null }> {
+    const { next, previous } = await this.store.transaction(async (store) => {
+      const current = await store.dataSources.get(id);
+      if (!current) throw dataSourceNotFound(id);
+      const changed: DataSourceRecord = { ...current, ...(await takeGeneratedApp(store, credentialId, current.tenantId)), updatedAt: new Date().toISOString() };
+      await store.dataSources.update(changed);
+      const replaced = current.appObjectId === null ? null : { tenantId: current.tenantId, clientId: current.clientId, appObjectId: current.appObjectId };
+      return { next: changed, previous: replaced };
+    });
+    return { source: present(next, this.directory.contactCount(id)), previous };
   }
 
   /** Deletes the source: its round stops, its contacts leave the store and the index. */

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { checkAccessSchema, directoryObjectSearchSchema, generateAppSchema, LIMITS, removeAppSchema } from '../../../contracts/index.ts';
+import { checkAccessSchema, directoryObjectSearchSchema, generateAppSchema, LIMITS, removeAppSchema, replaceAppSchema, type ReplaceAppResponse } from '../../../contracts/index.ts';
 import type { AppRegistrationService } from '../app-registration/app-registration-service.ts';
 import type { AuditTrail } from '../audit/audit-trail.ts';
 import { requireAdmin } from '../auth/require-auth.ts';
@@ -49,6 +49,17 @@ const removeFromSource = createRoute({
   responses: { 200: { description: 'The data source, without credentials' } },
 });
 
+const replaceOnSource = createRoute({
+  method: 'post',
+  path: '/api/datasources/{id}/app/replace',
+  summary:
+    "A generated app takes the data source's place of its current app, which is then deleted in Entra if Switchboard generated it (one entered by hand never is). The replacement stands even when Entra refuses the deletion; the answer says so (administrators)",
+  security: BEARER,
+  middleware: [requireAdmin] as const,
+  request: { params: sourceParam, body: { content: { 'application/json': { schema: replaceAppSchema } }, required: true } },
+  responses: { 200: { description: 'The data source with its new app, and what became of the old one' } },
+});
+
 const directoryKind = z.object({ kind: z.enum(['groups', 'users']) });
 const searchDirectory = createRoute({
   method: 'get',
@@ -66,6 +77,7 @@ export function appRegistrationRoutes(apps: AppRegistrationService, dataSources:
   router.post('/api/app-registrations/check', audit.record('app.check', (_, body) => ({ target: checkedTarget(body) })));
   router.post('/api/app-registrations/:credentialId/remove', audit.record('app.remove', (c) => ({ target: c.req.param('credentialId') ?? null })));
   router.post('/api/datasources/:id/app/remove', audit.record('app.remove'));
+  router.post('/api/datasources/:id/app/replace', audit.record('datasource.update', () => ({ details: { fields: ['credentialId'] } })));
   return router
     .openapi(generate, async (c) => c.json(await apps.generate(c.req.valid('json'), c.get('principal')), 201))
     .openapi(check, async (c) => c.json(await apps.checkAccess(c.req.valid('json')), 200))
@@ -77,6 +89,22 @@ export function appRegistrationRoutes(apps: AppRegistrationService, dataSources:
       const { id } = c.req.valid('param');
       await apps.removeFromSource(id, c.req.valid('json').graphToken);
       return c.json(await dataSources.view(id), 200);
+    })
+    .openapi(replaceOnSource, async (c) => {
+      const { credentialId, graphToken } = c.req.valid('json');
+      const { source, previous } = await dataSources.replaceApp(c.req.valid('param').id, credentialId);
+      const replaced = previous === null ? null : await apps.removeReplaced(previous, graphToken);
+      if (replaced !== null) {
+        const { problem } = replaced;
+        await audit.append(c, 'app.remove', {
+          target: replaced.clientId,
+          status: problem?.status ?? 204,
+          code: problem?.code ?? null,
+          details: { sourceId: source.id, replacedBy: source.clientId },
+        });
+      }
+      const body: ReplaceAppResponse = { source, replaced };
+      return c.json(body, 200);
     })
     .openapi(searchDirectory, async (c) => {
       const { search, credentialId, sourceId } = c.req.valid('query');
