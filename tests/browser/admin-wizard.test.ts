@@ -4,13 +4,15 @@
  * configures every step, saves, watches the first sync finish in the status tooltip, finds a
  * contact of the new source, removes the app and sees the next sync fail with a clear message;
  * the manual path (an app registered by hand) works with the keyboard alone; an administrator
- * without an Entra directory role is refused GENERATE APP with the reason. Every step is
+ * without an Entra directory role is refused GENERATE APP with the reason; a replaced app Entra
+ * refuses to delete stays, and the administrator is told so with a link to it. Every step is
  * screenshotted in light and dark (some also in high contrast) and checked with axe-core in each.
  * Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN_ROLE, type DataSourceView } from '../../contracts/index.ts';
+import { entraAppPortalUrl } from '../../contracts/entra-portal.ts';
+import { ADMIN_ROLE, type DataSourceView, type DemoGraphTokenResponse, type GeneratedApp } from '../../contracts/index.ts';
 import { DEMO_USERS, DIRECTORY_ADMIN_ROLE } from '../../emulator/src/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
@@ -25,6 +27,9 @@ const SOURCE = { name: 'Fabrikam contacts', id: 'fabrikam-contacts' };
 
 let stack: Stack;
 let browser: Browser;
+
+/** Whether the emulated Entra still has the application with this client id. */
+const inEntra = (clientId: string): boolean => stack.emulator.directory.apps.applicationByAppId(clientId, Infinity) !== undefined;
 
 /** Adds Hanna to the emulated tenant: the Switchboard administrator role on the API app, no directory role. */
 function addHelpdeskAdmin(target: Stack): void {
@@ -325,6 +330,48 @@ describe('data source wizard', () => {
     }
   }, 120_000);
 
+  it('keeps a replaced app that Entra refuses to delete, and says so with a link to it', async () => {
+    const name = 'Lapsed role contacts';
+    const api = apiClient(stack, await stack.signIn(ADMIN.username));
+    const graphToken = (await api.post<DemoGraphTokenResponse>('/api/demo/graph-token')).body.accessToken;
+    const first = (await api.post<GeneratedApp>('/api/app-registrations', { tenantId: stack.emulator.tenantId, graphToken })).body;
+    const created = await api.post('/api/datasources', { id: 'lapsed-role-contacts', name, tenantId: stack.emulator.tenantId, credentialId: first.credentialId, enabled: false });
+    expect(created.status).toBe(201);
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
+    try {
+      await sourceRow(page, name).getByRole('button', { name: `Actions for ${name}` }).click();
+      await page.getByRole('menuitem', { name: 'Edit…' }).click();
+      const wizard = wizardOf(page);
+      await wizard.getByRole('tab', { name: /2\. Microsoft 365/ }).click();
+      await wizard.getByRole('button', { name: 'Generate new app' }).click();
+      const confirm = page.getByRole('dialog', { name: `Replace the app ${first.clientId}?` });
+      await expect(confirm.innerText()).resolves.toContain('Switchboard then deletes the current app from Entra');
+      await confirm.getByRole('button', { name: 'Generate new app' }).click();
+      await wizard.getByRole('heading', { name: `App Switchboard: ${name}` }).waitFor({ timeout: 60_000 });
+
+      // Ada's Global Administrator role lapses (as a PIM activation does) before she saves.
+      stack.emulator.directory.revokeDirectoryRole(ADMIN.username, 'Global Administrator');
+      try {
+        await wizard.getByRole('tab', { name: /7\. Overview/ }).click();
+        await wizard.getByRole('button', { name: 'Save changes' }).click();
+        const warning = page.getByRole('group', { name: `The replaced app ${first.clientId} is still in Entra` });
+        await warning.waitFor();
+        await expect(warning.innerText()).resolves.toMatch(/Entra refused to delete the application: your account needs/);
+        await expect(warning.getByRole('link', { name: 'Open the app in the Entra admin center' }).getAttribute('href')).resolves.toBe(entraAppPortalUrl(first.clientId));
+        await page.getByText(`${name} was saved.`).waitFor();
+        await screenshot(page, 'wizard-replaced-app-kept');
+      } finally {
+        stack.emulator.directory.assignDirectoryRole(ADMIN.username, 'Global Administrator');
+      }
+      // The save stands: the source has its new app, and the old one is still in Entra.
+      const saved = (await api.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.name === name);
+      expect(saved?.clientId).not.toBe(first.clientId);
+      expect(inEntra(first.clientId)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('tells an administrator without an Entra directory role why the app cannot be generated', async () => {
     const { context, page } = await openSignedIn(browser, stack.webUrl, HELPDESK.displayName);
     try {
@@ -437,18 +484,23 @@ describe('data source wizard in German', () => {
       await row.getByText('Aktuell').waitFor({ timeout: 60_000 });
       await expect(statusTooltip(page, NAME, /Letzter Fehler/, 'de')).resolves.toMatch(/Letzter Fehler\s+Keine/);
 
-      // With an app in place, generating another asks first; the new one takes its place when saved.
+      // With an app in place, generating another asks first; the new one takes its place when saved, and the old one leaves Entra.
       const replaced = await clientIdOf();
+      if (replaced === undefined) throw new Error(`${NAME} was not saved`);
       editing = await editMicrosoft365(page);
       await editing.getByRole('button', { name: 'Neue App erzeugen' }).click();
-      const confirm = page.getByRole('dialog', { name: `App ${replaced ?? ''} ersetzen?` });
-      await expect(confirm.innerText()).resolves.toContain('tritt beim Speichern an die Stelle der bisherigen');
+      const confirm = page.getByRole('dialog', { name: `App ${replaced} ersetzen?` });
+      await expect(confirm.innerText()).resolves.toContain('Switchboard löscht die bisherige App dann aus Entra');
       await confirm.getByRole('button', { name: 'Neue App erzeugen' }).click();
       await generatedApp(editing);
       await editing.getByRole('button', { name: 'Zugriff prüfen' }).click();
       await editing.getByRole('region', { name: 'Zugriffsprüfung' }).getByText('Alles, was die Synchronisierung braucht, ist vorhanden.').waitFor();
       await saveChanges(editing);
-      await expect(clientIdOf()).resolves.not.toBe(replaced);
+      await page.getByText(`Die App, die sie ersetzt hat, ${replaced}, wurde aus Entra gelöscht.`).waitFor();
+      const replacement = await clientIdOf();
+      expect(replacement).not.toBe(replaced);
+      expect(inEntra(replaced)).toBe(false);
+      expect(replacement !== undefined && inEntra(replacement)).toBe(true);
     } finally {
       await context.close();
     }

@@ -30,7 +30,7 @@ import { DiallingStep } from './steps/dialling-step.tsx';
 import { Microsoft365Step } from './steps/microsoft-365-step.tsx';
 import { OverviewStep } from './steps/overview-step.tsx';
 import { PriorityStep } from './steps/priority-step.tsx';
-import { useSaveSource } from './use-save-source.ts';
+import { useSaveSource, type SaveResult } from './use-save-source.ts';
 import { useWizard } from './use-wizard.ts';
 import { stepTabId, WizardNav } from './wizard-nav.tsx';
 
@@ -80,7 +80,8 @@ const useStyles = makeStyles({
   links: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-export type WizardOutcome = { kind: 'created' | 'saved'; source: DataSourceView } | { kind: 'cancelled' };
+/** How the wizard ended; a save also tells what became of an app the saved one replaced. */
+export type WizardOutcome = ({ kind: 'created' | 'saved' } & SaveResult) | { kind: 'cancelled' };
 
 export interface DataSourceWizardProps {
   /** The source to edit; null to add one. */
@@ -119,7 +120,7 @@ function Wizard({ initial, sources, onClose }: WizardProps) {
   const others = useMemo(() => sources.filter((s) => s.id !== initial?.id), [sources, initial]);
   const takenIds = useMemo(() => others.map((s) => s.id), [others]);
   const wizard = useWizard(initial, takenIds);
-  const saver = useSaveSource(wizard.source, (saved) => onClose({ kind: initial === null ? 'created' : 'saved', source: saved }));
+  const saver = useSaveSource(wizard.source, (saved) => onClose({ kind: initial === null ? 'created' : 'saved', ...saved }));
   const [leaving, setLeaving] = useState(false);
   const [blocked, setBlocked] = useState<WizardStep[]>([]);
   const titleRef = useRef<HTMLHeadingElement>(null);

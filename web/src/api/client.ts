@@ -16,6 +16,8 @@ import type {
   Me,
   PhonePreview,
   Problem,
+  ReplaceAppRequest,
+  ReplaceAppResponse,
   SearchResponse,
   SyncStatus,
   UpdateDataSource,
@@ -238,6 +240,11 @@ export class ApiClient {
   /** REMOVE APP of a saved data source: deleted in Entra, its credentials cleared. */
   removeSourceApp(id: string, graphToken: string): Promise<DataSourceView> {
     return this.request('POST', `${sourcePath(id)}/app/remove`, undefined, { graphToken });
+  }
+
+  /** A generated app takes a saved data source's place of its current one; the old one is deleted in Entra if Switchboard generated it. */
+  replaceSourceApp(id: string, request: ReplaceAppRequest): Promise<ReplaceAppResponse> {
+    return this.request('POST', `${sourcePath(id)}/app/replace`, undefined, request);
   }
 
   /** Groups or users of the tenant by name, read with a generated app's or a saved source's credentials. */

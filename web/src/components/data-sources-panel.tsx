@@ -12,11 +12,12 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
-import type { DataSourceView } from '../../../contracts/index.ts';
+import type { DataSourceView, ReplacedApp } from '../../../contracts/index.ts';
 import { useApiQuery } from '../hooks/use-api-query.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { DataSourceRow } from './data-source-row.tsx';
 import { ErrorMessageBar } from './error-message-bar.tsx';
+import { KeptAppWarning } from './kept-app-warning.tsx';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -29,12 +30,15 @@ export interface DataSourcesPanelProps {
   /** What the last save or delete did, said once above the list. */
   notice: string | null;
   onNotice: (notice: string | null) => void;
+  /** An app the last save replaced but could not delete in Entra. */
+  keptApp: ReplacedApp | null;
+  onDismissKeptApp: () => void;
   onAdd: () => void;
   onEdit: (source: DataSourceView) => void;
 }
 
 /** The configured data sources and how their sync is doing; administrators add and manage them here. */
-export function DataSourcesPanel({ notice, onNotice, onAdd, onEdit }: DataSourcesPanelProps) {
+export function DataSourcesPanel({ notice, onNotice, keptApp, onDismissKeptApp, onAdd, onEdit }: DataSourcesPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const { t } = useTranslation(['sources', 'common']);
@@ -62,6 +66,7 @@ export function DataSourcesPanel({ notice, onNotice, onAdd, onEdit }: DataSource
           />
         </MessageBar>
       )}
+      {keptApp !== null && <KeptAppWarning app={keptApp} onDismiss={onDismissKeptApp} />}
       {list === null && sources.loading && <Spinner size="tiny" label={t('loading')} />}
       {sources.error !== null && <ErrorMessageBar error={sources.error} />}
       {list !== null && list.length === 0 && <Body1 className={styles.muted}>{t('empty')}</Body1>}

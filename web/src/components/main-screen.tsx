@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import type { DataSourceView } from '../../../contracts/index.ts';
+import type { DataSourceView, ReplacedApp } from '../../../contracts/index.ts';
 import type { WizardOutcome } from '../admin/data-source-wizard.tsx';
 import { AppHeader } from './app-header.tsx';
 import { DataSourcesPanel } from './data-sources-panel.tsx';
@@ -33,7 +33,9 @@ const useStyles = makeStyles({
   loading: { margin: tokens.spacingVerticalXXL },
 });
 
-type View = { name: 'directory'; notice: string | null } | { name: 'wizard'; source: DataSourceView | null };
+type View = { name: 'directory'; notice: string | null; keptApp: ReplacedApp | null } | { name: 'wizard'; source: DataSourceView | null };
+
+const directoryView = (notice: string | null = null, keptApp: ReplacedApp | null = null): View => ({ name: 'directory', notice, keptApp });
 
 export interface MainScreenProps {
   onSignOut: (() => void) | null;
@@ -44,17 +46,19 @@ export function MainScreen({ onSignOut }: MainScreenProps) {
   const styles = useStyles();
   const { t } = useTranslation(['common', 'sources']);
   const { me } = useSession();
-  const [view, setView] = useState<View>({ name: 'directory', notice: null });
+  const [view, setView] = useState<View>(directoryView());
   useLastingFocusManagement();
 
   const closeWizard = (outcome: WizardOutcome): void => {
-    const notice =
-      outcome.kind === 'created'
-        ? t('sources:created', { name: outcome.source.name })
-        : outcome.kind === 'saved'
-          ? t('sources:saved', { name: outcome.source.name })
-          : null;
-    setView({ name: 'directory', notice });
+    if (outcome.kind === 'cancelled') {
+      setView(directoryView());
+      return;
+    }
+    const { source, replaced } = outcome;
+    const saved = t(outcome.kind === 'created' ? 'sources:created' : 'sources:saved', { name: source.name });
+    // A replaced app Entra deleted is part of the news; one it kept is a warning of its own.
+    const notice = replaced?.removed === true ? `${saved} ${t('sources:replacedAppRemoved', { clientId: replaced.clientId })}` : saved;
+    setView(directoryView(notice, replaced?.removed === false ? replaced : null));
   };
 
   return (
@@ -71,7 +75,9 @@ export function MainScreen({ onSignOut }: MainScreenProps) {
             <NumberLookup />
             <DataSourcesPanel
               notice={view.notice}
-              onNotice={(notice) => setView({ name: 'directory', notice })}
+              onNotice={(notice) => setView(directoryView(notice, view.keptApp))}
+              keptApp={view.keptApp}
+              onDismissKeptApp={() => setView(directoryView(view.notice))}
               onAdd={() => setView({ name: 'wizard', source: null })}
               onEdit={(source) => setView({ name: 'wizard', source })}
             />

@@ -27,17 +27,19 @@ export function createRequest(form: DataSourceForm): CreateDataSource {
   return { ...base, tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret };
 }
 
-/** `PATCH /api/datasources/{id}`: every setting, and new credentials only when there are: a generated app, or a secret entered. */
+/**
+ * `PATCH /api/datasources/{id}`: every setting, and typed credentials when a secret was entered.
+ * A generated app takes over separately (`replacement`), so that the one it replaces is deleted.
+ */
 export function updateRequest(form: DataSourceForm): UpdateDataSource {
-  return { ...settings(form), ...newCredentials(form) };
+  const { tenantId, clientId, clientSecret } = form.manual;
+  const typed = form.path === 'manual' && clientSecret !== '' ? { tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret } : {};
+  return { ...settings(form), ...typed };
 }
 
-function newCredentials(form: DataSourceForm): Pick<UpdateDataSource, 'tenantId' | 'clientId' | 'clientSecret' | 'credentialId'> {
-  if (form.path === 'generate') {
-    return form.credentials.kind === 'generated' ? { tenantId: form.credentials.app.tenantId, credentialId: form.credentials.app.credentialId } : {};
-  }
-  const { tenantId, clientId, clientSecret } = form.manual;
-  return clientSecret !== '' ? { tenantId: tenantId.trim(), clientId: clientId.trim(), clientSecret } : {};
+/** The credential id of an app generated while editing, which is to take the saved source's place of its current one; else null. */
+export function replacement(form: DataSourceForm): string | null {
+  return form.path === 'generate' && form.credentials.kind === 'generated' ? form.credentials.app.credentialId : null;
 }
 
 /** Where a field the API refused lives in the wizard (`errors[].path` of a validation problem). */

@@ -37,7 +37,7 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
   const hasApp = credentials.kind === 'generated' || credentials.kind === 'stored';
   // Editing, a new app may take the place of the saved one (removed, typed in, or generated before).
   const replaceable = form.path === 'generate' && credentials.kind === 'stored' ? credentials : null;
-  // REMOVE APP deletes in Entra at once; generating a replacement leaves the current app there. Both ask first.
+  // REMOVE APP deletes in Entra at once; a replacement deletes the current app (if Switchboard made it) on save. Both ask first.
   const question =
     confirming === 'remove' && removable !== null
       ? {
@@ -52,7 +52,7 @@ export function Microsoft365Step(props: Microsoft365StepProps) {
             destructive: false,
             title: t('app.confirmReplace.title', { name: replaceable.clientId }),
             confirmLabel: t('app.confirmReplace.confirm'),
-            body: t('app.confirmReplace.body'),
+            body: replaceable.appObjectId === null ? t('app.confirmReplace.bodyManual') : t('app.confirmReplace.body'),
             proceed: actions.generate,
           }
         : null;

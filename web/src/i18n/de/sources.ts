@@ -35,6 +35,11 @@ export const sources: Translation<typeof en> = {
     confirm: 'Datenquelle löschen',
   },
   deleted: '{{name}} wurde gelöscht.',
+  replacedAppRemoved: 'Die App, die sie ersetzt hat, {{clientId}}, wurde aus Entra gelöscht.',
+  keptApp: {
+    title: 'Die ersetzte App {{clientId}} ist noch in Entra',
+    body: 'Die Datenquelle synchronisiert mit ihrer neuen App. Löschen Sie die alte App im Entra Admin Center, sobald nichts anderes sie mehr verwendet.',
+  },
   saved: '{{name}} wurde gespeichert.',
   created: '{{name}} wurde hinzugefügt; die erste Synchronisierung läuft.',
 };

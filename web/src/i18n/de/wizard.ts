@@ -115,7 +115,8 @@ export const wizard: Translation<typeof en> = {
     replace: 'Neue App erzeugen',
     confirmReplace: {
       title: 'App {{name}} ersetzen?',
-      body: 'Jetzt wird eine neue App erzeugt; sie tritt beim Speichern an die Stelle der bisherigen. Die bisherige App bleibt in Entra: Entfernen Sie sie dort, sobald nichts sie mehr verwendet.',
+      body: 'Jetzt wird eine neue App erzeugt; sie tritt beim Speichern an die Stelle der bisherigen, und Switchboard löscht die bisherige App dann aus Entra.',
+      bodyManual: 'Jetzt wird eine neue App erzeugt; sie tritt beim Speichern an die Stelle der bisherigen. Die bisherige App wurde von Hand eingetragen und bleibt deshalb in Entra: Entfernen Sie sie dort, sobald nichts sie mehr verwendet.',
       confirm: 'Neue App erzeugen',
     },
     confirmRemove: {

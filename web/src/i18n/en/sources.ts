@@ -34,5 +34,10 @@ export const sources = {
   },
   deleted: '{{name}} was deleted.',
   saved: '{{name}} was saved.',
+  replacedAppRemoved: 'The app it replaced, {{clientId}}, was deleted from Entra.',
+  keptApp: {
+    title: 'The replaced app {{clientId}} is still in Entra',
+    body: 'The data source syncs with its new app. Delete the old app in the Entra admin center once nothing else uses it.',
+  },
   created: '{{name}} was added; its first sync has started.',
 } as const;

@@ -115,7 +115,8 @@ export const wizard = {
     replace: 'Generate new app',
     confirmReplace: {
       title: 'Replace the app {{name}}?',
-      body: 'A new app is generated now and takes the place of the current one when you save. The current app stays in Entra: remove it there once nothing uses it.',
+      body: 'A new app is generated now and takes the place of the current one when you save; Switchboard then deletes the current app from Entra.',
+      bodyManual: 'A new app is generated now and takes the place of the current one when you save. The current app was entered by hand, so it stays in Entra: remove it there once nothing uses it.',
       confirm: 'Generate new app',
     },
     confirmRemove: {
