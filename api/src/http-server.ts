@@ -1,38 +1,90 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type OutgoingHttpHeader, type OutgoingHttpHeaders, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import type { Hono } from 'hono';
 import { API_HEADERS, type HeaderList } from './security-headers.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/**
- * The HTTP server around the app. Security headers and the request id are set on Node's response
- * before Hono runs: a header added through Hono makes @hono/node-server build a full Headers object
- * for every response, which halved lookup throughput (bench:lookup). Every response, error pages
- * included, carries them; a request id a client sent is kept (for tracing across services).
- */
 export interface PageHeaderSets {
   pages: HeaderList;
   /** MSAL's redirect bridge page, `/auth-redirect.html`. */
   redirectBridge: HeaderList;
 }
 
-const REDIRECT_BRIDGE_PATH = '/auth-redirect.html';
-
-export function createHttpServer(app: Pick<Hono, 'fetch'>, pageHeaders: PageHeaderSets): Server {
+/**
+ * The HTTP server around the app. Every response, error pages included, carries the security
+ * headers of its kind and the request id; a request id a client sent is kept (for tracing across
+ * services).
+ */
+export function createHttpServer(app: { fetch: Parameters<typeof getRequestListener>[0] }, pageHeaders: PageHeaderSets): Server<typeof IncomingMessage, typeof HeadedResponse> {
   const listener = getRequestListener(app.fetch);
-  return createServer((req, res) => {
-    for (const [name, value] of headersFor(req.url ?? '/', pageHeaders)) res.setHeader(name, value);
+  const sets = { api: fixed(API_HEADERS), pages: fixed(pageHeaders.pages), redirectBridge: fixed(pageHeaders.redirectBridge) };
+  return createServer<typeof IncomingMessage, typeof HeadedResponse>({ ServerResponse: HeadedResponse }, (req, res) => {
     const given = req.headers[REQUEST_ID_HEADER];
     const id = typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     req.headers[REQUEST_ID_HEADER] = id;
-    res.setHeader(REQUEST_ID_HEADER, id);
+    res.requestId = id;
+    res.fixedHeaders = headersFor(req.url ?? '/', sets);
     void listener(req, res);
   });
 }
 
-function headersFor(url: string, pages: PageHeaderSets): HeaderList {
-  if (url.startsWith('/api/')) return API_HEADERS;
-  return url === REDIRECT_BRIDGE_PATH || url.startsWith(`${REDIRECT_BRIDGE_PATH}?`) ? pages.redirectBridge : pages.pages;
+/**
+ * A response that adds its fixed headers when its head is written, in one list with the app's own.
+ * Setting them one by one beforehand (setHeader) made Node validate and store every header twice
+ * and merge the app's into them on each response: about a tenth of a lookup's cost (bench:lookup).
+ * Adding them through Hono is worse: @hono/node-server then builds a Headers object per response.
+ * A header the app sets itself wins over a fixed one of the same name.
+ */
+class HeadedResponse extends ServerResponse<IncomingMessage> {
+  // Set by the server for every request before anything can write (declared: an initialiser would
+  // define both properties again on each response).
+  declare requestId: string;
+  declare fixedHeaders: FixedHeaders;
+
+  override writeHead(statusCode: number, reasonOrHeaders?: string | OutgoingHttpHeaders | OutgoingHttpHeader[], headers?: OutgoingHttpHeaders | OutgoingHttpHeader[]): this {
+    if (typeof reasonOrHeaders === 'string') return super.writeHead(statusCode, reasonOrHeaders, this.withFixed(headers));
+    return super.writeHead(statusCode, this.withFixed(reasonOrHeaders));
+  }
+
+  private withFixed(own: OutgoingHttpHeaders | OutgoingHttpHeader[] | undefined): OutgoingHttpHeader[] {
+    const all: OutgoingHttpHeader[] = [];
+    const ownNames: string[] = [];
+    if (Array.isArray(own)) {
+      for (let i = 0; i + 1 < own.length; i += 2) {
+        all.push(own[i] as OutgoingHttpHeader, own[i + 1] as OutgoingHttpHeader);
+        ownNames.push(String(own[i]).toLowerCase());
+      }
+    } else if (own) {
+      for (const name in own) {
+        const value = own[name];
+        if (value === undefined) continue;
+        all.push(name, value);
+        ownNames.push(name.toLowerCase());
+      }
+    }
+    const { flat, lowerCaseNames } = this.fixedHeaders;
+    for (let i = 0; i < lowerCaseNames.length; i++) {
+      if (!ownNames.includes(lowerCaseNames[i] as string)) all.push(flat[2 * i] as string, flat[2 * i + 1] as string);
+    }
+    if (!ownNames.includes(REQUEST_ID_HEADER)) all.push(REQUEST_ID_HEADER, this.requestId);
+    return all;
+  }
+}
+
+interface FixedHeaders {
+  /** `[name, value, name, value, ...]` */
+  flat: readonly string[];
+  lowerCaseNames: readonly string[];
+}
+
+const REDIRECT_BRIDGE_PATH = '/auth-redirect.html';
+
+function headersFor(url: string, sets: Record<'api' | 'pages' | 'redirectBridge', FixedHeaders>): FixedHeaders {
+  if (url.startsWith('/api/')) return sets.api;
+  return url === REDIRECT_BRIDGE_PATH || url.startsWith(`${REDIRECT_BRIDGE_PATH}?`) ? sets.redirectBridge : sets.pages;
+}
+
+function fixed(list: HeaderList): FixedHeaders {
+  return { flat: list.flat(), lowerCaseNames: list.map(([name]) => name.toLowerCase()) };
 }

@@ -1,5 +1,10 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** For a histogram in seconds, from a `performance.now()` reading (cheaper than prom-client's startTimer). */
+export function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
+}
+
 /** Prometheus metrics of one API process: Graph traffic, sync rounds, search and lookup latency. */
 export class Metrics {
   readonly registry = new Registry();

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage, Problem } from '../../contracts/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
@@ -44,6 +45,39 @@ describe("MSAL's redirect bridge page", () => {
     expect(bridge.headers.get('content-security-policy')).toContain('frame-ancestors');
     const page = await fetch(`${stack.apiUrl}/app-config.json`);
     expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
+  });
+});
+
+describe('response headers', () => {
+  /** The header names of an answer as sent on the wire, in order (fetch would fold repeated ones). */
+  const rawHeaderNames = (path: string, headers: Record<string, string>, method = 'GET') =>
+    new Promise<string[]>((resolve, reject) => {
+      request(`${stack.apiUrl}${path}`, { method, headers }, (response) => {
+        response.resume();
+        resolve(response.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()));
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  it('are each sent once, with the request id, on lookups, other API routes, pages, refusals and preflights', async () => {
+    const bearer = { Authorization: `Bearer ${userToken}` };
+    const answers = [
+      await rawHeaderNames('/api/lookup?number=1', { ...bearer, Origin: PARTNER }),
+      await rawHeaderNames('/api/datasources', { ...bearer, Origin: PARTNER }),
+      await rawHeaderNames('/api/lookup?number=1', {}),
+      await rawHeaderNames('/api/nothing-here', bearer),
+      await rawHeaderNames('/app-config.json', {}),
+      await rawHeaderNames('/api/lookup', { Origin: PARTNER, 'Access-Control-Request-Method': 'GET' }, 'OPTIONS'),
+      await rawHeaderNames('/api/datasources', { Origin: PARTNER, 'Access-Control-Request-Method': 'GET' }, 'OPTIONS'),
+    ];
+    for (const names of answers) {
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+      expect(names).toEqual(expect.arrayContaining(['x-request-id', 'content-security-policy', 'strict-transport-security']));
+    }
+    // The API's answers carry its CORS labels, from whichever part of the app answered.
+    expect(answers[0]).toContain('access-control-allow-origin');
+    expect(answers[1]).toContain('access-control-allow-origin');
   });
 });
 

@@ -51,8 +51,7 @@ export class SourceAccessPolicy {
   private allows(sourceId: string, principal: Principal, groups: ReadonlySet<string> | null): boolean {
     const rule = this.rules.get(sourceId);
     if (!rule) return false;
-    const tenant = principal.tenantId.toLowerCase();
-    if (tenant !== rule.tenantId && tenant !== this.homeTenantId) return false;
+    if (principal.tenantId !== rule.tenantId && principal.tenantId !== this.homeTenantId) return false;
     switch (rule.access.mode) {
       case 'everyone':
         return true;

@@ -4,6 +4,7 @@ import { unauthorized } from '../problem.ts';
 
 export interface Principal {
   oid: string;
+  /** In lower case. */
   tenantId: string;
   name: string | null;
   username: string | null;
@@ -32,6 +33,7 @@ const REQUIRED_SCOPE = 'access_as_user';
 /** Clocks of Entra and this server drift; a minute is what Microsoft's own libraries allow. */
 const CLOCK_TOLERANCE_S = 60;
 const VERIFIED_CACHE_SIZE = 10_000;
+const CACHE_KEY_LENGTH = 32;
 /** Keys rotate rarely; a token under an unknown key id refetches them at most this often. */
 const KEY_REFETCH_COOLDOWN_MS = 30_000;
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,7 +66,7 @@ export class TokenVerifier {
    * compared, so a known signature under another payload is not taken for the verified token.
    */
   verifiedBefore(token: string): Principal | undefined {
-    const key = signatureOf(token);
+    const key = cacheKeyOf(token);
     const cached = this.verified.get(key);
     if (!cached || cached.token !== token) return undefined;
     if (cached.expiresAt > Date.now()) return cached.principal;
@@ -80,7 +82,7 @@ export class TokenVerifier {
       const oldest = this.verified.keys().next();
       if (!oldest.done) this.verified.delete(oldest.value);
     }
-    this.verified.set(signatureOf(token), { token, principal, expiresAt });
+    this.verified.set(cacheKeyOf(token), { token, principal, expiresAt });
     return principal;
   }
 
@@ -152,8 +154,12 @@ function issuerOf(version: 'v1' | 'v2', authorityHost: string, tenantId: string)
   return version === 'v1' ? `https://sts.windows.net/${tenantId}/` : `${authorityHost}/${tenantId}/v2.0`;
 }
 
-function signatureOf(token: string): string {
-  return token.slice(token.lastIndexOf('.') + 1);
+/**
+ * The cache key of a token: the end of its signature. Unique enough to find the entry (the whole
+ * token is compared before an entry is used), and short: a key is hashed on every request.
+ */
+function cacheKeyOf(token: string): string {
+  return token.slice(-CACHE_KEY_LENGTH);
 }
 
 function stringClaim(payload: JWTPayload, name: string): string | null {
