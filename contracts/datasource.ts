@@ -202,6 +202,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** Which sentence `lastError` is; null after a successful round (or for an error recorded before codes existed). */
   lastErrorCode: SyncErrorCode | null;
+  /** Graph's HTTP status, which `lastError` names (`graph_server_error`); else null. */
+  lastErrorStatus: number | null;
   nextRunAt: string | null;
   hasDeltaLink: boolean;
 }

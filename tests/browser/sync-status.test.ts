@@ -1,10 +1,13 @@
 /**
  * Live sync status in a real browser: an administrator starts a full resync, watches the
- * progress bar count up to the total, and reads the last success in the status tooltip.
+ * progress bar count up to the total, and reads the last success in the status tooltip; a round
+ * Graph fails with server errors reads with their HTTP status in English and German.
  * Needs `npm run build:web` first and Chromium at /usr/bin/chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import type { SyncStatus } from '../../contracts/index.ts';
+import { apiClient } from '../support/api-client.ts';
 import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 
@@ -86,4 +89,39 @@ describe('sync status', () => {
       await context.close();
     }
   }, 60_000);
+
+  it('words a round that Graph failed with server errors with their HTTP status, in English and in German', async () => {
+    const api = apiClient(stack, await stack.signIn(ADMIN.username));
+    const tooltipOf = async (locale: 'en-US' | 'de-DE', names: { sources: string; status: string }, expected: RegExp): Promise<string> => {
+      const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName, locale);
+      try {
+        const row = page.getByRole('list', { name: names.sources }).getByRole('listitem', { name: 'Contoso mail contacts' });
+        await row.getByRole('button', { name: names.status }).hover();
+        const tooltip = page.getByRole('tooltip');
+        await tooltip.getByText(expected).waitFor();
+        return await tooltip.innerText();
+      } finally {
+        await context.close();
+      }
+    };
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
+    try {
+      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      await row.getByText('Up to date').waitFor({ timeout: 60_000 });
+      // Every Graph request now fails with 503 or 504: the round retries each, then gives up.
+      stack.emulator.configure({ latency: null, transient: { probability: 1, burst: 1, statuses: [503, 504] } });
+      await row.getByRole('button', { name: 'Sync now' }).click();
+      await row.getByText('Error', { exact: true }).waitFor({ timeout: 150_000 });
+    } finally {
+      stack.emulator.configure({ transient: null });
+      await context.close();
+    }
+    const status = (await api.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
+    expect(status.lastErrorCode).toBe('graph_server_error');
+    expect([503, 504]).toContain(status.lastErrorStatus);
+    const english = await tooltipOf('en-US', { sources: 'Data sources', status: 'Sync status of Contoso mail contacts' }, /server error/);
+    expect(english).toContain(`Microsoft Graph answered with a server error (HTTP ${String(status.lastErrorStatus)})`);
+    const german = await tooltipOf('de-DE', { sources: 'Datenquellen', status: 'Synchronisierungsstatus von Contoso mail contacts' }, /Serverfehler/);
+    expect(german).toContain(`Microsoft Graph hat mit einem Serverfehler geantwortet (HTTP ${String(status.lastErrorStatus)})`);
+  }, 240_000);
 });

@@ -175,9 +175,10 @@ export const phaseLabel = (phase: SyncPhase): string => i18n.t(`sync:phase.${pha
 export const modeLabel = (mode: SyncMode): string => i18n.t(`sync:mode.${mode}`);
 
 /** Why the last round failed, by its code; the API's English sentence for a code this build does not know (or none). */
-export function syncErrorText(status: Pick<SyncStatus, 'lastError' | 'lastErrorCode'>): string | null {
+export function syncErrorText(status: Pick<SyncStatus, 'lastError' | 'lastErrorCode' | 'lastErrorStatus'>): string | null {
   if (status.lastError === null) return null;
-  return status.lastErrorCode === null ? status.lastError : i18n.t(`sync:error.${status.lastErrorCode}`, { defaultValue: status.lastError });
+  if (status.lastErrorCode === null) return status.lastError;
+  return i18n.t(`sync:error.${status.lastErrorCode}`, { status: status.lastErrorStatus, defaultValue: status.lastError });
 }
 
 /** The `tel:` target: E.164 when known, else the stored number without its punctuation. */

@@ -115,6 +115,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('sync_state').addColumn('last_error_code', 'text').execute();
     },
   },
+  '0007-sync-error-status': {
+    async up(db: Kysely<unknown>) {
+      // Graph's status of a server error, for clients that word the sentence themselves; null before.
+      await db.schema.alterTable('sync_state').addColumn('last_error_status', 'integer').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

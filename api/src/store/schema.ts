@@ -67,6 +67,7 @@ export interface SyncStateTable {
   last_success_at: string | null;
   last_error: string | null;
   last_error_code: string | null;
+  last_error_status: number | null;
   next_run_at: string | null;
 }
 

@@ -24,6 +24,8 @@ export interface SyncStateRecord {
   lastError: string | null;
   /** Which sentence `lastError` is; null for errors recorded before codes existed. */
   lastErrorCode: SyncErrorCode | null;
+  /** Graph's HTTP status that `lastError` names (`graph_server_error`). */
+  lastErrorStatus: number | null;
   nextRunAt: string | null;
 }
 
@@ -45,6 +47,7 @@ export const initialSyncState = (sourceId: string): SyncStateRecord => ({
   lastDurationMs: null,
   lastError: null,
   lastErrorCode: null,
+  lastErrorStatus: null,
   nextRunAt: null,
 });
 
@@ -85,6 +88,7 @@ function fromRow(r: SyncStateTable): SyncStateRecord {
     lastDurationMs: r.last_duration_ms,
     lastError: r.last_error,
     lastErrorCode: SYNC_ERROR_CODES.find((c) => c === r.last_error_code) ?? null,
+    lastErrorStatus: r.last_error_status,
     nextRunAt: r.next_run_at,
   };
 }
@@ -108,6 +112,7 @@ function toRow(s: SyncStateRecord): SyncStateTable {
     last_duration_ms: s.lastDurationMs,
     last_error: s.lastError,
     last_error_code: s.lastErrorCode,
+    last_error_status: s.lastErrorStatus,
     next_run_at: s.nextRunAt,
   };
 }

@@ -5,6 +5,8 @@ import { MissingCredentialsError } from '../graph/app-token.ts';
 export interface SyncError {
   code: SyncErrorCode;
   sentence: string;
+  /** Graph's HTTP status, where the sentence names it. */
+  status?: number;
 }
 
 export const SYNC_CANCELLED: SyncError = {
@@ -49,7 +51,7 @@ export function describeSyncError(error: unknown): SyncError {
   if (status === 401) return { code: 'token_rejected', sentence: 'Microsoft Graph did not accept the app\'s token. Check the app registration.' };
   if (status === 429) return { code: 'throttled', sentence: 'Microsoft Graph kept throttling requests; the next round continues where this one stopped.' };
   if (status !== null && status >= 500) {
-    return { code: 'graph_server_error', sentence: `Microsoft Graph answered with an error (${status}); the next round continues where this one stopped.` };
+    return { code: 'graph_server_error', status, sentence: `Microsoft Graph answered with an error (HTTP ${status}); the next round continues where this one stopped.` };
   }
   if (/ENOTFOUND|ECONNREFUSED|ECONNRESET|ETIMEDOUT|fetch failed|network/i.test(message)) {
     return { code: 'network', sentence: 'Microsoft 365 could not be reached (network). The next round continues where this one stopped.' };

@@ -102,6 +102,7 @@ export class SyncEngine {
       lastDurationMs: state.lastDurationMs,
       lastError: state.lastError,
       lastErrorCode: state.lastErrorCode,
+      lastErrorStatus: state.lastErrorStatus,
       nextRunAt: state.nextRunAt,
       hasDeltaLink: state.deltaLink !== null,
     };
@@ -140,6 +141,7 @@ export class SyncEngine {
       lastStartedAt: started.toISOString(),
       lastError: null,
       lastErrorCode: null,
+      lastErrorStatus: null,
     };
     // The reader reports to the round it serves, which exists only once the reader does.
     const observer: TransportObserver = {
@@ -195,7 +197,7 @@ export class SyncEngine {
       if (cancelled) log.info('sync round cancelled');
       else log.error({ err: error }, 'sync round failed');
       const failure = cancelled ? SYNC_CANCELLED : describeSyncError(error);
-      run.state = { ...run.state, phase: cancelled ? 'idle' : 'error', lastError: failure.sentence, lastErrorCode: failure.code };
+      run.state = { ...run.state, phase: cancelled ? 'idle' : 'error', lastError: failure.sentence, lastErrorCode: failure.code, lastErrorStatus: failure.status ?? null };
     }
     await store.syncState.save(run.state);
     if (run.replacedAll) await this.deps.directory.reloadSource(run.sourceId);

@@ -57,7 +57,7 @@ export const sync: Translation<typeof en> = {
       'Die App darf keine E-Mail-Kontakte lesen: Ihr fehlt die Berechtigung OrgContact.Read.All oder die Administratorzustimmung. Verwenden Sie „Zugriff prüfen“.',
     token_rejected: 'Microsoft Graph hat das Token der App nicht angenommen. Prüfen Sie die App-Registrierung.',
     throttled: 'Microsoft Graph hat die Anfragen wiederholt gedrosselt; der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
-    graph_server_error: 'Microsoft Graph hat mit einem Serverfehler geantwortet; der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
+    graph_server_error: 'Microsoft Graph hat mit einem Serverfehler geantwortet (HTTP {{status}}); der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
     network: 'Microsoft 365 war nicht erreichbar (Netzwerk). Der nächste Durchlauf macht dort weiter, wo dieser aufgehört hat.',
     unexpected: 'Die Synchronisierung wurde durch einen unerwarteten Fehler beendet; Einzelheiten stehen im Serverprotokoll.',
     cancelled: 'Die Synchronisierung wurde vor ihrem Ende gestoppt; der nächste Durchlauf macht dort weiter, wo sie aufgehört hat.',

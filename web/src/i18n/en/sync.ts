@@ -55,7 +55,7 @@ export const sync = {
     permission_missing: 'The app may not read mail contacts: it lacks the OrgContact.Read.All permission or admin consent. Use “Check access”.',
     token_rejected: 'Microsoft Graph did not accept the app’s token. Check the app registration.',
     throttled: 'Microsoft Graph kept throttling requests; the next round continues where this one stopped.',
-    graph_server_error: 'Microsoft Graph answered with a server error; the next round continues where this one stopped.',
+    graph_server_error: 'Microsoft Graph answered with a server error (HTTP {{status}}); the next round continues where this one stopped.',
     network: 'Microsoft 365 could not be reached (network). The next round continues where this one stopped.',
     unexpected: 'The sync stopped with an unexpected error; details are in the server log.',
     cancelled: 'The sync was stopped before it finished; the next round continues where it stopped.',
