@@ -1,7 +1,8 @@
 /**
  * The tab and the side panel in German: the language follows the browser (a de-DE browser), or
  * Outlook's display language over an English browser; numbers are grouped the German way; the
- * wizard validates in German and passes axe in light and dark. Screenshots under test-results.
+ * wizard validates in German and passes axe in light and dark, and names the fields the API refused
+ * by their German labels. Screenshots under test-results.
  * Needs `npm run build:web` and Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { OfficeApi } from '../../web/src/host/office.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { seriousViolations } from '../support/accessibility.ts';
-import { documentLanguage, launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { documentLanguage, launchBrowser, openSignedIn, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
 
 const ADMIN = 'Ada Admin';
 const CONTACTS = 1200;
@@ -88,6 +89,32 @@ describe('German', () => {
       await wizard.getByRole('button', { name: 'Weiter' }).click();
       await wizard.getByText('Erzeugen Sie die App, oder wählen Sie „Vorhandene App verwenden“').waitFor();
       await expectNoSeriousViolations(page, 'i18n-de-wizard-microsoft-365');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('names the fields the API refused by their German labels, not by their paths', async () => {
+    const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN, 'de-DE');
+    try {
+      // Values the wizard itself would not send (as from an older build with looser checks): the API's own validation refuses them.
+      await page.route(`**/api/datasources/${stack.sourceId}`, async (route) => {
+        const body = route.request().postDataJSON() as { dialling: Record<string, unknown> };
+        const postData = JSON.stringify({ ...body, dialling: { ...body.dialling, areaCode: 'null-acht-neun' }, access: { mode: 'groups', groups: [{ id: 'no id!' }] } });
+        await route.continue({ postData });
+      });
+      const row = page.getByRole('list', { name: 'Datenquellen' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      await row.getByRole('button', { name: 'Aktionen für Contoso mail contacts' }).click();
+      await page.getByRole('menuitem', { name: 'Bearbeiten…' }).click();
+      const wizard = page.getByRole('main', { name: /bearbeiten$/ });
+      await wizard.getByRole('tab', { name: /7\. Übersicht/ }).click();
+      await wizard.getByRole('button', { name: 'Änderungen speichern' }).click();
+      const refusal = wizard.getByRole('group', { name: 'Bitte Eingaben prüfen' });
+      await refusal.waitFor();
+      const sentence = await refusal.innerText();
+      expect(sentence).toMatch(/Switchboard hat diese Angaben nicht angenommen: (Ortsvorwahl, Gruppen|Gruppen, Ortsvorwahl)\./);
+      expect(sentence).not.toMatch(/dialling|access|areaCode/);
+      await screenshot(page, 'i18n-de-wizard-refused-fields');
     } finally {
       await context.close();
     }

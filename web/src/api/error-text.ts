@@ -3,6 +3,7 @@ import { GRAPH_APP_STEPS, type Problem, type ProblemCode } from '../../../contra
 import type { errors } from '../i18n/en/errors.ts';
 import { i18n } from '../i18n/i18n.ts';
 import { ApiError, CLIENT_ERROR_CODES } from './client.ts';
+import { fieldLabel } from './field-label.ts';
 
 export interface ErrorText {
   title: string;
@@ -58,8 +59,9 @@ const CODE_WORDS: Readonly<Record<string, CodeWords | undefined>> = {
 const wordsOf = (error: ApiError): CodeWords => CODE_WORDS[error.code] ?? {};
 
 function codeDetail(t: ErrorsT, error: ApiError): string | null {
-  // Field-level messages are the schema's English: name the fields instead (the wizard links to their steps).
-  const fields = (error.problem?.errors ?? []).map((issue) => issue.path).filter((path) => path !== '');
+  // Field-level messages are the schema's English: name the fields by their labels instead (the wizard links to their steps).
+  const paths = (error.problem?.errors ?? []).map((issue) => issue.path).filter((path) => path !== '');
+  const fields = [...new Set(paths.map((path) => fieldLabel(i18n.getFixedT(null, 'wizard'), path)))];
   if (fields.length > 0) return t('invalidFields', { fields: fields.join(', ') });
   const key = wordsOf(error).detail;
   return key === undefined ? null : t(key);
