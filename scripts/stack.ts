@@ -52,6 +52,8 @@ export interface Stack {
   killApi(): Promise<void>;
   /** Starts the API process again on the same port and data; resolves once it is healthy. */
   startApi(): Promise<void>;
+  /** The API process's id (a new one after startApi). */
+  apiPid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -103,7 +105,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const adminToken = await signIn(admin.username);
     await ensureDataSource(apiUrl, adminToken, emulator);
     if (options.waitForSync !== false) await waitForFirstSync(apiUrl, adminToken, DEMO_SOURCE_ID);
-    return { dataDir, databaseFile: join(dataDir, 'api', 'switchboard.db'), webUrl: apiUrl, apiUrl, emulator, sourceId: DEMO_SOURCE_ID, signIn, killApi, startApi, stop };
+    return { dataDir, databaseFile: join(dataDir, 'api', 'switchboard.db'), webUrl: apiUrl, apiUrl, emulator, sourceId: DEMO_SOURCE_ID, signIn, killApi, startApi, apiPid: () => api.pid, stop };
   } catch (error) {
     await stop();
     throw error;
