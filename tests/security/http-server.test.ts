@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { request, type Server } from 'node:http';
+import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createHttpServer } from '../../api/src/http-server.ts';
 import { API_HEADERS } from '../../api/src/security-headers.ts';
 
 /** The server's own headers against an app that sets some of the same, on a real port. */
-let server: Server;
+let server: ReturnType<typeof createHttpServer>;
 let base: string;
 
 beforeAll(async () => {
