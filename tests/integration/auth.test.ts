@@ -37,6 +37,18 @@ describe('every route but health needs a valid access token', () => {
     },
   );
 
+  it('refuses every route of the OpenAPI document without a token, whichever part of the app serves it', async () => {
+    const response = await fetch(`${stack.apiUrl}/api/openapi.json`, { headers: { Authorization: `Bearer ${userToken}` } });
+    const doc = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => [method.toUpperCase(), path.replace(/\{[^}]+\}/g, 'x:y')] as const));
+    expect(routes.length).toBeGreaterThan(15);
+    for (const [method, path] of routes) {
+      const answer = await fetch(`${stack.apiUrl}${path}`, { method, ...(method === 'GET' ? {} : { headers: { 'Content-Type': 'application/json' }, body: '{}' }) });
+      const expected = path === '/api/health' || path === '/api/demo/sign-in' ? answer.status : 401;
+      expect(answer.status, `${method} ${path}`).toBe(expected);
+    }
+  });
+
   it('accepts the demo user token', async () => {
     expect((await callWith(userToken)).status).toBe(200);
   });
