@@ -10,7 +10,7 @@ import type { CodeChallenge } from './authorization-codes.ts';
 import { isOwnTenant, type EmulatorContext } from './context.ts';
 import { ALL_PRINCIPALS } from './consent-grants.ts';
 import { CONSENT_GRANTERS, holdsAnyRole } from './directory-roles.ts';
-import { consentRequiredDescription, unknownClientDescription } from './entra-errors.ts';
+import { consentRequiredDescription, entraErrorFields, unknownClientDescription } from './entra-errors.ts';
 import { openToken, sealToken } from './opaque-token.ts';
 import { readScopes, requestedScopes, unconsented, type ResourcePermissions } from './scope-request.ts';
 import { adminApprovalPage, consentPage, errorPage, formPostPage, signInPage, type ScopeLine } from './sign-in-pages.ts';
@@ -58,11 +58,11 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono {
     const tenant = c.req.param('tenant');
     if (!isOwnTenant(ctx, tenant)) return html(c, errorPage(90002, `Tenant '${tenant}' not found.`), 400);
     const read = readAuthorizeRequest(ctx, new URL(c.req.url).searchParams);
-    if (!read.ok) return 'page' in read ? html(c, errorPage(read.page.code, read.page.description), 400) : answer(c, read.params, errorFields(read.params, read.error));
+    if (!read.ok) return 'page' in read ? html(c, errorPage(read.page.code, read.page.description), 400) : answer(c, read.params, errorFields(ctx, read.params, read.error));
     const { params } = read;
     const session = readSession(c, ctx);
     if (params.prompt === 'none') {
-      if (!session) return answer(c, params, errorFields(params, { error: 'login_required', code: 50058, description: 'A silent sign-in request was sent but no user is signed in.' }));
+      if (!session) return answer(c, params, errorFields(ctx, params, { error: 'login_required', code: 50058, description: 'A silent sign-in request was sent but no user is signed in.' }));
       return proceed(c, ctx, params, session);
     }
     const otherUser = params.loginHint !== undefined && session !== undefined && session.user.userPrincipalName.toLowerCase() !== params.loginHint.toLowerCase();
@@ -92,7 +92,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Hono {
     }
     const params = state.p;
     if (form.get('consent') !== 'accept') {
-      return answer(c, params, { ...errorFields(params, { error: 'access_denied', code: 65004, description: 'User declined to consent to access the app.' }), error_subcode: 'cancel' });
+      return answer(c, params, { ...errorFields(ctx, params, { error: 'access_denied', code: 65004, description: 'User declined to consent to access the app.' }), error_subcode: 'cancel' });
     }
     const pending = pendingConsent(ctx, params, user);
     if ('error' in pending) return pending.error(c);
@@ -209,7 +209,7 @@ function proceed(c: Context, ctx: EmulatorContext, params: AuthorizeParams, sess
   if ('error' in pending) return pending.error(c);
   if (pending.scopes.length === 0) return issueCode(c, ctx, params, session.user, session.sid);
   if (params.prompt === 'none') {
-    return answer(c, params, errorFields(params, { error: 'consent_required', code: 65001, description: consentRequiredDescription(pending.client.appId, pending.client.displayName) }));
+    return answer(c, params, errorFields(ctx, params, { error: 'consent_required', code: 65001, description: consentRequiredDescription(pending.client.appId, pending.client.displayName) }));
   }
   const canGrantForAll = holdsAnyRole(session.user.directoryRoles, CONSENT_GRANTERS);
   if (!canGrantForAll && needsAdmin(pending.scopes)) return adminApproval(c, ctx, params, session.user, session.sid, pending.client, pending.scopes);
@@ -236,7 +236,7 @@ function pendingConsent(
   const client = ctx.directory.apps.applicationByAppId(params.clientId, asOf);
   if (!client) return { error: (c) => html(c, errorPage(700016, unknownClientDescription(ctx, params.clientId)), 400) };
   const scopes = readScopes(ctx, params.scope, asOf);
-  if (!scopes.ok) return { error: (c) => answer(c, params, errorFields(params, scopes.problem)) };
+  if (!scopes.ok) return { error: (c) => answer(c, params, errorFields(ctx, params, scopes.problem)) };
   return {
     client,
     scopes: params.prompt === 'consent' ? requestedScopes(ctx, client, scopes.request) : unconsented(ctx, client, user, scopes.request),
@@ -283,11 +283,12 @@ function issueCode(c: Context, ctx: EmulatorContext, params: AuthorizeParams, us
   });
 }
 
-function errorFields(params: AuthorizeParams, error: AuthorizeError): Record<string, string> {
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+/** A refusal as the app's redirect URI receives it: Entra sends only the error and its AADSTS line. */
+function errorFields(ctx: EmulatorContext, params: AuthorizeParams, error: AuthorizeError): Record<string, string> {
+  const { error: name, error_description } = entraErrorFields(ctx.baseUrl, error.error, error.code, error.description, randomUUID());
   return {
-    error: error.error,
-    error_description: `AADSTS${error.code}: ${error.description} Trace ID: ${randomUUID()} Correlation ID: ${randomUUID()} Timestamp: ${timestamp}`,
+    error: name,
+    error_description,
     ...(params.state === undefined ? {} : { state: params.state }),
   };
 }

@@ -16,6 +16,22 @@ export interface EntraErrorBody {
   error_uri: string;
 }
 
+/** The fields of one refusal, with a fresh trace id: the JSON body of an endpoint's error, or the
+ *  part of it (`error`, `error_description`) the authorization endpoint sends back to the app. */
+export function entraErrorFields(baseUrl: string, error: string, code: number, description: string, correlationId: string): EntraErrorBody {
+  const traceId = randomUUID();
+  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return {
+    error,
+    error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_codes: [code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+    error_uri: `${baseUrl}/error?code=${code}`,
+  };
+}
+
 export function entraError(
   c: Context,
   baseUrl: string,
@@ -26,24 +42,12 @@ export function entraError(
   /** More fields of the body, e.g. `suberror`. */
   extra: Record<string, string> = {},
 ): Response {
-  const traceId = randomUUID();
-  const correlationId = c.req.header('client-request-id') ?? randomUUID();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
-  const body: EntraErrorBody & Record<string, unknown> = {
-    error,
-    error_description: `AADSTS${code}: ${description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-    error_codes: [code],
-    timestamp,
-    trace_id: traceId,
-    correlation_id: correlationId,
-    error_uri: `${baseUrl}/error?code=${code}`,
-    ...extra,
-  };
+  const fields = entraErrorFields(baseUrl, error, code, description, c.req.header('client-request-id') ?? randomUUID());
   c.header('Cache-Control', 'no-store, no-cache');
   c.header('Pragma', 'no-cache');
-  c.header('x-ms-request-id', traceId);
-  c.header('client-request-id', correlationId);
-  return c.json(body, status);
+  c.header('x-ms-request-id', fields.trace_id);
+  c.header('client-request-id', fields.correlation_id);
+  return c.json({ ...fields, ...extra }, status);
 }
 
 // The refusals several Entra endpoints share, worded as Entra words them.
