@@ -324,6 +324,13 @@ export class AppRegistrations {
       .sort(compareById);
   }
 
+  /** App role values of `resource` held by one of `principalIds` (a service principal, or a user
+   * and their groups): what the `roles` claim of a token for `resource` lists. */
+  roleValuesHeld(resource: ServicePrincipal, principalIds: ReadonlySet<string>, asOf: number): string[] {
+    const ids = new Set(this.assignmentsTo(resource.id, asOf, principalIds).map((a) => a.appRoleId));
+    return resource.appRoles.filter((r) => ids.has(r.id)).map((r) => r.value);
+  }
+
   /** Revokes one assignment of `resourceId`'s app roles; false if there is none with that id. */
   deleteAssignment(resourceId: string, assignmentId: string): boolean {
     const assignment = this.assignments.get(assignmentId);
@@ -333,10 +340,4 @@ export class AppRegistrations {
   assignmentsOf(principalId: string, asOf: number): AppRoleAssignment[] {
     return [...this.assignments.values()].filter((a) => a.principalId === principalId && a.visibleAt <= asOf).sort(compareById);
   }
-}
-
-/** App role values of `resource` that these assignments grant. */
-export function roleValues(resource: ServicePrincipal, assignments: readonly AppRoleAssignment[]): string[] {
-  const ids = new Set(assignments.map((a) => a.appRoleId));
-  return resource.appRoles.filter((r) => ids.has(r.id)).map((r) => r.value);
 }

@@ -3,14 +3,7 @@
 // stores; scripts and tests use the methods here, which see every object at once (no replication).
 
 import { GRAPH_APP_ID } from './context.ts';
-import {
-  AppRegistrations,
-  roleValues,
-  type Application,
-  type PermissionScope,
-  type RedirectUris,
-  type ServicePrincipal,
-} from './app-registrations.ts';
+import { AppRegistrations, type Application, type PermissionScope, type RedirectUris, type ServicePrincipal } from './app-registrations.ts';
 import { ALL_PRINCIPALS, ConsentGrants } from './consent-grants.ts';
 import {
   DEFAULT_DOMAIN,
@@ -216,18 +209,12 @@ export class Directory {
       appId: application.appId,
       servicePrincipalId: principal?.id ?? null,
       displayName: application.displayName,
-      roles: principal ? this.graphRolesOf(principal, Infinity) : [],
+      roles: principal ? this.apps.roleValuesHeld(this.apps.graph, new Set([principal.id]), Infinity) : [],
     };
   }
 
   listApps(): RegisteredApp[] {
     return this.apps.listApplications(Infinity).map((a) => this.getApp(a.appId) as RegisteredApp);
-  }
-
-  /** Microsoft Graph app roles assigned to a service principal that the token service knows at `asOf`. */
-  graphRolesOf(principal: ServicePrincipal, asOf: number): string[] {
-    const graph = this.apps.graph;
-    return roleValues(graph, this.apps.assignmentsTo(graph.id, asOf, new Set([principal.id])));
   }
 
   /** Registers redirect URIs (SPA, web or public client) on an app, e.g. the web app's sign-in page. */
@@ -314,8 +301,7 @@ export class Directory {
 
   /** App role values of `resource` a user holds, directly or through their groups. */
   appRolesOf(user: User, resource: ServicePrincipal, asOf: number): string[] {
-    const principals = new Set([user.id, ...this.groups.transitiveGroupsOf(user.id).map((g) => g.id)]);
-    return roleValues(resource, this.apps.assignmentsTo(resource.id, asOf, principals));
+    return this.apps.roleValuesHeld(resource, new Set([user.id, ...this.groups.transitiveGroupsOf(user.id).map((g) => g.id)]), asOf);
   }
 
   private requireUser(username: string): User {

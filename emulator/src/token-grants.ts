@@ -3,7 +3,7 @@
 
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { roleValues, type Application } from './app-registrations.ts';
+import type { Application } from './app-registrations.ts';
 import { verifiesChallenge } from './authorization-codes.ts';
 import { GRAPH_APP_ID, type EmulatorContext } from './context.ts';
 import {
@@ -86,7 +86,7 @@ export async function clientCredentials(c: Context, ctx: EmulatorContext, form: 
     displayName: auth.client.displayName,
     servicePrincipalId: principal.id,
     // Only what an administrator granted (and what has replicated) reaches the token.
-    roles: roleValues(resource, ctx.directory.apps.assignmentsTo(resource.id, asOf, new Set([principal.id]))),
+    roles: ctx.directory.apps.roleValuesHeld(resource, new Set([principal.id]), asOf),
   };
   return tokenResponse(c, resource.appId === GRAPH_APP_ID ? await appTokenForGraph(ctx, app) : await appTokenForApi(ctx, app, resource.appId));
 }
