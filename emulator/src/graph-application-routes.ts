@@ -27,7 +27,7 @@ import {
   WRITE_APP_ROLE_ASSIGNMENTS,
   WRITE_APPLICATIONS,
 } from './graph-permissions.ts';
-import { GraphError, ODATA_JSON, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
+import { GraphError, odataJson, resourceNotFound, type GraphEnv } from './graph-response.ts';
 import { MICROSOFT_SERVICES_TENANT_ID } from './microsoft-graph-app.ts';
 import { contextUrl } from './odata-query.ts';
 
@@ -280,5 +280,5 @@ function assignee(ctx: EmulatorContext, id: string, asOf: number): { id: string;
 
 function created(c: Context<GraphEnv>, ctx: EmulatorContext, entitySet: string, row: Row): Response {
   c.header('Location', `${ctx.baseUrl}/v1.0/directoryObjects/${row.id}`);
-  return c.body(JSON.stringify({ '@odata.context': contextUrl(ctx.baseUrl, entitySet, undefined, '/$entity'), ...row }), 201, { 'Content-Type': ODATA_JSON });
+  return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, entitySet, undefined, '/$entity'), ...row }, { status: 201 });
 }

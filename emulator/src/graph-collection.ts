@@ -88,14 +88,14 @@ export function collectionResponse(c: Context<GraphEnv>, ctx: EmulatorContext, r
     body['@odata.nextLink'] = nextPageLink(ctx, c, sealToken(ctx.tokenSecret, { k: 'co', o: offset + top, t: ctx.fidelity.now() }));
   }
   body.value = page.map((row) => project(row, select ?? type.defaultSelect));
-  return odataJson(c, body, page.length);
+  return odataJson(c, body, { objects: page.length });
 }
 
 /** One object, with `$select`. */
 export function entityResponse(c: Context<GraphEnv>, ctx: EmulatorContext, row: Row, type: EntityType, entitySet: string): Response {
   rejectUnsupportedOptions(c, ['$select']);
   const select = parseSelect(c.req.query('$select'), type);
-  return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, entitySet, select, '/$entity'), ...project(row, select ?? type.defaultSelect) }, 1);
+  return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, entitySet, select, '/$entity'), ...project(row, select ?? type.defaultSelect) }, { objects: 1 });
 }
 
 /** Keeps `@odata.type` (mixed collections) and `id`, as Graph does whatever is selected. */

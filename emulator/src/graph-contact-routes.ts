@@ -81,7 +81,7 @@ export function contactRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
       body['@odata.nextLink'] = nextPageLink(ctx, c, token);
     }
     body.value = page.items.map((item) => selectProperties(item, select));
-    return odataJson(c, body, page.items.length);
+    return odataJson(c, body, { objects: page.items.length });
   });
 
   app.get('/contacts/$count', readContacts, (c) => {
@@ -101,7 +101,7 @@ export function contactRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
     const select = parseSelect(c.req.query('$select'), ORG_CONTACT_TYPE);
     const contact = ctx.tenant.get(id);
     if (!contact) throw resourceNotFound(id);
-    return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, 'contacts', select, '/$entity'), ...selectProperties(contact, select) }, 1);
+    return odataJson(c, { '@odata.context': contextUrl(ctx.baseUrl, 'contacts', select, '/$entity'), ...selectProperties(contact, select) }, { objects: 1 });
   });
 
   // orgContacts are read-only in Graph: they are managed in Exchange Online.

@@ -136,6 +136,6 @@ function respond(
       ...('nextLink' in link ? { '@odata.nextLink': `${base}?$skiptoken=${link.nextLink}` } : { '@odata.deltaLink': `${base}?$deltatoken=${link.deltaLink}` }),
       value,
     },
-    value.length,
+    { objects: value.length },
   );
 }

@@ -74,7 +74,7 @@ export function directoryRoutes(ctx: EmulatorContext): Hono<GraphEnv> {
         const user = target(c, READ_MEMBERSHIPS);
         const { securityEnabledOnly = false } = await readBody(c, memberObjectsSchema, action);
         const rows = membership(user, true, groupsOnly).filter((row) => !securityEnabledOnly || row.securityEnabled !== false);
-        return odataJson(c, { '@odata.context': `${ctx.baseUrl}/v1.0/$metadata#Collection(Edm.String)`, value: rows.map((row) => row.id) }, rows.length);
+        return odataJson(c, { '@odata.context': `${ctx.baseUrl}/v1.0/$metadata#Collection(Edm.String)`, value: rows.map((row) => row.id) }, { objects: rows.length });
       });
     }
   }

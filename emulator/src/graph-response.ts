@@ -7,11 +7,12 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Caller } from './graph-auth.ts';
 
-export const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
-export function odataJson(c: Context, body: unknown, objects?: number): Response {
+/** `objects`: how many directory objects the answer holds, for the simulated latency. */
+export function odataJson(c: Context, body: unknown, { status = 200, objects }: { status?: ContentfulStatusCode; objects?: number } = {}): Response {
   if (objects !== undefined) c.set('objects', objects);
-  return c.body(JSON.stringify(body), 200, { 'Content-Type': ODATA_JSON });
+  return c.body(JSON.stringify(body), status, { 'Content-Type': ODATA_JSON });
 }
 
 export interface GraphEnv {

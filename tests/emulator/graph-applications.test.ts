@@ -68,6 +68,7 @@ async function createApplication(token = admin, displayName = 'Switchboard sync'
     requiredResourceAccess: [{ resourceAppId: GRAPH_APP_ID, resourceAccess: [{ id: ORG_CONTACT_READ_ALL, type: 'Role' }] }],
   });
   expect(response.status, response.text).toBe(201);
+  expect(response.headers['content-type']).toMatch(/^application\/json;odata\.metadata=minimal;/);
   return response.json<ApplicationBody>();
 }
 
