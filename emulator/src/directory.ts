@@ -248,14 +248,6 @@ export class Directory {
     return this.users.byUserPrincipalName(username);
   }
 
-  findUserByOid(oid: string): User | undefined {
-    return this.users.get(oid);
-  }
-
-  verifyUserPassword(username: string, password: string): boolean {
-    return this.users.verifyPassword(username, password) !== undefined;
-  }
-
   /** Lets a deployment replace the well-known demo password. */
   setPassword(username: string, password: string): void {
     this.requireUser(username).password = password;
