@@ -87,8 +87,9 @@ describe('number lookup on the main screen', () => {
       if (found !== undefined) break;
     }
     expect(found, 'a contact with a German number the API finds in its other format').toBeDefined();
-    if (found?.answer.match == null) return;
-    const { contact, phone, input, answer } = found;
+    const match = found?.answer.match;
+    if (found === undefined || match == null) return;
+    const { contact, phone, input } = found;
     const field = { business: 'business', mobile: 'mobile', businessFax: 'fax' }[phone.type];
 
     const { context, page } = await openSignedIn(browser, stack.webUrl, USER.displayName);
@@ -96,7 +97,7 @@ describe('number lookup on the main screen', () => {
       const region = await submitByKeyboard(page, input);
       const card = region.getByRole('group', { name: shownName(contact) });
       await card.waitFor();
-      await card.getByText(`Matched ${answer.match.number} on the ${field} number.`).waitFor();
+      await card.getByText(`Matched ${match.number} on the ${field} number.`).waitFor();
       // The card dials the stored number, not what was typed.
       await expect(card.getByRole('link', { name: new RegExp(phone.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().getAttribute('href')).resolves.toMatch(
         new RegExp(`^tel:\\${phone.e164 ?? ''}`),
@@ -126,16 +127,16 @@ describe('number lookup on the main screen', () => {
       if (found !== undefined) break;
     }
     expect(found, 'a company extension nobody holds').toBeDefined();
-    if (found?.answer.match == null) return;
-    const { input, answer } = found;
-    const company = answer.match.contact;
+    const match = found?.answer.match;
+    if (found === undefined || match == null) return;
+    const company = match.contact;
 
     const { context, page } = await openSignedIn(browser, stack.webUrl, USER.displayName);
     try {
-      const region = await submitByKeyboard(page, input);
+      const region = await submitByKeyboard(page, found.input);
       const card = region.getByRole('group', { name: shownName(company) });
       await card.waitFor();
-      await card.getByText(`An extension of ${answer.match.number} that nobody in the directory has: shown as the company.`).waitFor();
+      await card.getByText(`An extension of ${match.number} that nobody in the directory has: shown as the company.`).waitFor();
       expect(await region.getByText(/^Matched /).count()).toBe(0);
       await screenshot(page, 'number-lookup-company');
     } finally {
