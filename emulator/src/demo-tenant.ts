@@ -80,6 +80,8 @@ export const TENANT_USERS: readonly TenantUserSeed[] = [
   person('user', 'Uli', 'User', 'Sales Representative', 'Sales', 'Munich', '210', [], [], '7c3b9d2e-1f4a-4c6d-8e0b-5a2f9c7d1e22'),
   person('cloudadmin', 'Cleo', 'Cloud', 'Cloud Engineer', 'IT', 'Munich', '101', ['Cloud Application Administrator']),
   person('privadmin', 'Priya', 'Privileged', 'Identity Architect', 'IT', 'Berlin', '102', ['Application Administrator', 'Privileged Role Administrator'], [DIRECTORY_ADMIN_ROLE.value]),
+  // Manages Switchboard but holds no directory role, so Entra refuses her app registrations.
+  person('helpdesk', 'Hanna', 'Helpdesk', 'IT Helpdesk', 'IT', 'Berlin', '103', [], [DIRECTORY_ADMIN_ROLE.value]),
   person('sarah.schmidt', 'Sarah', 'Schmidt', 'Account Manager DACH', 'Sales', 'Munich', '211'),
   person('sven.larsen', 'Sven', 'Larsen', 'Account Manager Nordics', 'Sales', 'Copenhagen', '212'),
   person('susanne.weber', 'Susanne', 'Weber', 'Support Engineer', 'Support', 'Berlin', '300'),
@@ -101,8 +103,8 @@ const projectGroups: GroupSeed[] = Array.from({ length: PROJECT_GROUP_COUNT }, (
 export const TENANT_GROUPS: readonly GroupSeed[] = [
   { displayName: 'All Contoso', description: 'Everyone at Contoso: news, events and the canteen menu', unified: true, mail: `allcontoso@${DEFAULT_DOMAIN}`, members: TENANT_USERS.map((u) => u.username) },
   { displayName: 'All Staff', description: 'Every employee, through their department', members: ['IT', 'Sales', 'Support', 'Management', 'Reception', `otto.overage@${DEFAULT_DOMAIN}`] },
-  { displayName: 'IT', description: 'IT department', members: [`admin@${DEFAULT_DOMAIN}`, `cloudadmin@${DEFAULT_DOMAIN}`, `privadmin@${DEFAULT_DOMAIN}`] },
-  { displayName: 'Switchboard Administrators', description: 'Manage Switchboard data sources', members: [`admin@${DEFAULT_DOMAIN}`, `privadmin@${DEFAULT_DOMAIN}`] },
+  { displayName: 'IT', description: 'IT department', members: [`admin@${DEFAULT_DOMAIN}`, `cloudadmin@${DEFAULT_DOMAIN}`, `privadmin@${DEFAULT_DOMAIN}`, `helpdesk@${DEFAULT_DOMAIN}`] },
+  { displayName: 'Switchboard Administrators', description: 'Manage Switchboard data sources', members: [`admin@${DEFAULT_DOMAIN}`, `privadmin@${DEFAULT_DOMAIN}`, `helpdesk@${DEFAULT_DOMAIN}`] },
   { displayName: 'Sales', description: 'Sales department', mail: `sales@${DEFAULT_DOMAIN}`, members: ['Sales DACH', 'Sales Nordics'] },
   { displayName: 'Sales DACH', description: 'Sales in Germany, Austria and Switzerland', members: [`user@${DEFAULT_DOMAIN}`, `sarah.schmidt@${DEFAULT_DOMAIN}`] },
   { displayName: 'Sales Nordics', description: 'Sales in Denmark, Norway, Sweden and Finland', members: [`sven.larsen@${DEFAULT_DOMAIN}`] },
@@ -114,9 +116,12 @@ export const TENANT_GROUPS: readonly GroupSeed[] = [
   ...projectGroups,
 ];
 
-/** The users the Switchboard API's demo sign-in offers: one administrator, one user. */
+const DEMO_USERNAMES = new Set(['admin', 'user', 'helpdesk'].map((local) => `${local}@${DEFAULT_DOMAIN}`));
+
+/** The users the Switchboard API's demo sign-in offers: an administrator who can set up data
+ * sources, a user, and an administrator whom Entra refuses GENERATE APP (the wizard says why). */
 export const DEMO_USERS: readonly DemoUser[] = Object.freeze(
-  TENANT_USERS.filter((u) => u.username === `admin@${DEFAULT_DOMAIN}` || u.username === `user@${DEFAULT_DOMAIN}`).map((u) =>
+  TENANT_USERS.filter((u) => DEMO_USERNAMES.has(u.username)).map((u) =>
     Object.freeze({ username: u.username, password: DEMO_PASSWORD, displayName: u.displayName, roles: [...u.apiRoles], oid: u.oid }),
   ),
 );

@@ -12,16 +12,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { entraAppPortalUrl } from '../../contracts/entra-portal.ts';
-import { ADMIN_ROLE, type DataSourceView, type DemoGraphTokenResponse, type GeneratedApp } from '../../contracts/index.ts';
-import { DEMO_USERS, DIRECTORY_ADMIN_ROLE } from '../../emulator/src/index.ts';
+import type { DataSourceView, DemoGraphTokenResponse, GeneratedApp } from '../../contracts/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
 import { isFocused, launchBrowser, openSignedIn, screenshot, waitForBackground } from '../support/browser.ts';
 import { seriousViolations } from '../support/accessibility.ts';
 
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
-/** A Switchboard administrator who holds no Entra directory role: Entra refuses them app registrations. */
-const HELPDESK = { username: 'helpdesk@contoso.example', displayName: 'Hanna Helpdesk' };
+/** A demo Switchboard administrator who holds no Entra directory role: Entra refuses them app registrations. */
+const HELPDESK = { displayName: 'Hanna Helpdesk' };
 const CONTACTS = 300;
 const SOURCE = { name: 'Fabrikam contacts', id: 'fabrikam-contacts' };
 
@@ -31,26 +30,8 @@ let browser: Browser;
 /** Whether the emulated Entra still has the application with this client id. */
 const inEntra = (clientId: string): boolean => stack.emulator.directory.apps.applicationByAppId(clientId, Infinity) !== undefined;
 
-/** Adds Hanna to the emulated tenant: the Switchboard administrator role on the API app, no directory role. */
-function addHelpdeskAdmin(target: Stack): void {
-  const { directory, apiApp } = target.emulator;
-  const user = directory.addUser({ userPrincipalName: HELPDESK.username, displayName: HELPDESK.displayName, password: 'demo' });
-  const api = directory.apps.servicePrincipalByAppId(apiApp.clientId, Date.now());
-  if (api === undefined) throw new Error('the emulator has no service principal for the Switchboard API');
-  directory.apps.assignAppRole(
-    { principalId: user.id, principalType: 'User', principalDisplayName: user.displayName, resource: api, appRoleId: DIRECTORY_ADMIN_ROLE.id },
-    Date.now(),
-    0,
-  );
-}
-
 beforeAll(async () => {
-  const demoUsers = [
-    ...DEMO_USERS.map((u) => ({ username: u.username, password: u.password, displayName: u.displayName, isAdmin: u.roles.includes(ADMIN_ROLE) })),
-    { username: HELPDESK.username, password: 'demo', displayName: HELPDESK.displayName, isAdmin: true },
-  ];
-  stack = await startStack({ contacts: CONTACTS, apiEnv: { DEMO_USERS: JSON.stringify(demoUsers) } });
-  addHelpdeskAdmin(stack);
+  stack = await startStack({ contacts: CONTACTS });
   browser = await launchBrowser();
 }, 60_000);
 
@@ -229,6 +210,8 @@ describe('data source wizard', () => {
       await confirmDelete.getByRole('button', { name: 'Delete data source' }).click();
       await page.getByText('Contoso mail contacts was deleted.').waitFor();
       await sourceRow(page, 'Contoso mail contacts').waitFor({ state: 'detached' });
+      // The row that held the focus is gone: the keyboard goes on from the list's heading, not from the page's top.
+      await expect.poll(() => isFocused(page.getByRole('heading', { level: 2, name: 'Data sources' }))).toBe(true);
       const someone = stack.emulator.tenant.list().find((c) => c.surname !== null && c.displayName !== null);
       if (someone?.displayName == null) throw new Error('the emulated tenant has no named contact');
       await page.getByRole('searchbox', { name: /Search people/ }).fill(someone.displayName);

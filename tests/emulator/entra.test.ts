@@ -149,6 +149,17 @@ describe('resource owner password (demo users)', () => {
     expect(user?.username).toBe('user@contoso.example');
   });
 
+  it('has a Switchboard administrator with no directory role, whom Graph refuses app registrations', async () => {
+    const helpdesk = DEMO_USERS.find((u) => u.username === 'helpdesk@contoso.example');
+    expect(helpdesk).toMatchObject({ displayName: 'Hanna Helpdesk', roles: ['Directory.Admin'] });
+    const token = await h.emulator.issueUserToken({ username: helpdesk?.username ?? '', resource: 'graph', scopes: ['Application.ReadWrite.All'] });
+    // Only the implicit member role.
+    expect(decodeJwt(token).wids).toEqual(['b79fbf4d-3ef9-4689-8143-76b194e85509']);
+    const refused = await h.graphSend('POST', '/v1.0/applications', token, { displayName: 'not hers to make' });
+    expect(refused.status).toBe(403);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('Authorization_RequestDenied');
+  });
+
   it.each([
     ['identifier URI scope', (id: string) => `api://localhost/${id}/access_as_user`],
     ['client id /.default', (id: string) => `${id}/.default`],
