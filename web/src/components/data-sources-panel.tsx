@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import {
   Body1,
   Button,
@@ -7,8 +7,8 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Subtitle2,
   tokens,
+  typographyStyles,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,8 @@ import { KeptAppWarning } from './kept-app-warning.tsx';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Subtitle2's look on a heading that takes the focus (Subtitle2 passes no ref).
+  title: typographyStyles.subtitle2,
   list: { listStyleType: 'none', margin: 0, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -45,13 +47,21 @@ export function DataSourcesPanel({ notice, onNotice, keptApp, onDismissKeptApp, 
   const { api, me } = useSession();
   const sources = useApiQuery<DataSourceView[]>('datasources', (signal) => api.dataSources(signal));
   const list = sources.data ?? sources.latest;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A deleted source's row takes the keyboard focus with it: once the list no longer shows it, the focus goes to the heading.
+  const deletedId = useRef<string | null>(null);
+  useEffect(() => {
+    if (deletedId.current === null || list === null || list.some((source) => source.id === deletedId.current)) return;
+    headingRef.current?.focus();
+    deletedId.current = null;
+  }, [list]);
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <div className={styles.heading}>
-        <Subtitle2 as="h2" id={headingId}>
+        <h2 className={styles.title} id={headingId} ref={headingRef} tabIndex={-1}>
           {t('heading')}
-        </Subtitle2>
+        </h2>
         {me.isAdmin && (
           <Button size="small" icon={<AddRegular />} onClick={onAdd}>
             {t('add')}
@@ -80,6 +90,7 @@ export function DataSourcesPanel({ notice, onNotice, keptApp, onDismissKeptApp, 
               onChanged={sources.reload}
               onDeleted={() => {
                 onNotice(t('deleted', { name: source.name }));
+                deletedId.current = source.id;
                 sources.reload();
               }}
             />
