@@ -90,7 +90,8 @@ export function DataSourceActions({ source, contactCount, syncing, onSync, onEdi
       </Menu>
       <Menu positioning="below-end">
         <MenuTrigger disableButtonEnhancement>
-          <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('actions', { name: source.name })} disabled={busy} />
+          {/* Focusable while busy: the menu hands the focus back to this button as it closes, and a disabled one would drop it. */}
+          <Button appearance="subtle" size="small" icon={<MoreHorizontalRegular />} aria-label={t('actions', { name: source.name })} disabledFocusable={busy} />
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
