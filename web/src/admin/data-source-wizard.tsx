@@ -17,6 +17,7 @@ import { ArrowLeftRegular, ArrowRightRegular, DismissRegular, SaveRegular } from
 import { useTranslation } from 'react-i18next';
 import type { DataSourceView } from '../../../contracts/index.ts';
 import { ApiError } from '../api/client.ts';
+import { CenteredPanel } from '../components/centered-panel.tsx';
 import { ErrorMessageBar } from '../components/error-message-bar.tsx';
 import { useApiQuery } from '../hooks/use-api-query.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -98,11 +99,21 @@ function stepsOfSaveError(error: unknown): WizardStep[] {
 
 /** Adds or edits a "Microsoft 365 Mail Contacts" data source in seven steps (loads the other sources first). */
 export function DataSourceWizard({ source, onClose }: DataSourceWizardProps) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'wizard']);
   const { api } = useSession();
   const sources = useApiQuery<DataSourceView[]>('wizard:datasources', (signal) => api.dataSources(signal));
+  if (sources.data === null && sources.error === null) return <Spinner label={t('loading')} />;
   if (sources.data === null) {
-    return sources.error === null ? <Spinner label={t('loading')} /> : <ErrorMessageBar error={sources.error} />;
+    // The wizard has not opened yet, so this is its only way on or back.
+    return (
+      <CenteredPanel>
+        <ErrorMessageBar error={sources.error} />
+        <Button onClick={sources.reload}>{t('tryAgain')}</Button>
+        <Button appearance="subtle" onClick={() => onClose({ kind: 'cancelled' })}>
+          {t('wizard:cancel')}
+        </Button>
+      </CenteredPanel>
+    );
   }
   return <Wizard initial={source} sources={sources.data} onClose={onClose} />;
 }
