@@ -9,6 +9,7 @@ import type { Contact, ContactPhone, LookupResponse, SearchResponse } from '../.
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
 import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { shownName } from '../support/contact-names.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
 
@@ -43,12 +44,6 @@ async function lookUp(number: string): Promise<LookupResponse> {
 
 const digits = (text: string): string => text.replace(/\D/g, '');
 const germanPhones = (contact: Contact): ContactPhone[] => contact.phones.filter((phone) => phone.e164?.startsWith('+49') === true);
-
-/** The name the UI shows for a contact (displayName, else given name and surname, else company). */
-function shownName(contact: Contact): string {
-  const person = [contact.givenName, contact.surname].filter((part) => part !== null && part !== '').join(' ');
-  return contact.displayName ?? (person !== '' ? person : (contact.companyName ?? ''));
-}
 
 /**
  * A stored German number written the other way round: national (0 89 …) when the directory holds

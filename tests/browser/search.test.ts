@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import type { Contact, DataSourceView, SearchResponse } from '../../contracts/index.ts';
 import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
+import { shownName } from '../support/contact-names.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
@@ -30,12 +31,6 @@ async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${stack.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   expect(response.status, `GET ${path}`).toBe(200);
   return (await response.json()) as T;
-}
-
-/** The name the UI shows for a contact (displayName, else given name and surname). */
-function shownName(contact: Contact): string {
-  const person = [contact.givenName, contact.surname].filter((part) => part !== null && part !== '').join(' ');
-  return contact.displayName ?? (person !== '' ? person : (contact.companyName ?? ''));
 }
 
 /** A real contact with a surname, and the search answer for that surname. */

@@ -10,6 +10,7 @@ import type { OfficeApi, OfficeEmailAddress, OfficeMessage } from '../../web/src
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
 import { launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { shownName } from '../support/contact-names.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -34,12 +35,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-/** The name the UI shows for a contact (displayName, else given name and surname, else company). */
-function shownName(contact: Contact): string {
-  const person = [contact.givenName, contact.surname].filter((part) => part !== null && part !== '').join(' ');
-  return contact.displayName ?? (person !== '' ? person : (contact.companyName ?? ''));
-}
 
 const dialable = (contact: Contact): ContactPhone | undefined => contact.phones.find((p) => p.e164 !== null && p.type !== 'businessFax');
 
