@@ -291,9 +291,10 @@ export class Directory {
     return this.groups.list().find((g) => g.displayName === displayName);
   }
 
-  /** App role values of `resource` a user holds, directly or through their groups. */
+  /** App role values of `resource` a user holds, directly or through a group they are a direct
+   * member of: Entra does not pass a group's app roles on to members of nested groups. */
   appRolesOf(user: User, resource: ServicePrincipal, asOf: number): string[] {
-    return this.apps.roleValuesHeld(resource, new Set([user.id, ...this.groups.transitiveGroupsOf(user.id).map((g) => g.id)]), asOf);
+    return this.apps.roleValuesHeld(resource, new Set([user.id, ...this.groups.groupsOf(user.id).map((g) => g.id)]), asOf);
   }
 
   private requireUser(username: string): User {

@@ -4,7 +4,7 @@
 
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { groupId, PROJECT_GROUP_COUNT, TENANT_GROUPS } from '../../emulator/src/index.ts';
+import { DIRECTORY_ADMIN_ROLE, groupId, PROJECT_GROUP_COUNT, TENANT_GROUPS } from '../../emulator/src/index.ts';
 import { startHarness, type GraphErrorBody, type Harness, type Page } from './helpers.ts';
 import type { HttpResponse } from './https-client.ts';
 
@@ -243,5 +243,21 @@ describe('the programmatic directory', () => {
     expect(((await ropc('nina.neu@contoso.example')).groups as string[]).sort()).toEqual([inner.id, outer.id].sort());
     const graph = decodeJwt(await h.emulator.issueUserToken({ username: nina.id, resource: 'graph' }));
     expect(graph.wids).toEqual(['9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'b79fbf4d-3ef9-4689-8143-76b194e85509']);
+  });
+
+  it('gives a group’s app role to its direct members only, as Entra does', async () => {
+    const directory = h.emulator.directory;
+    const api = directory.apps.servicePrincipalByAppId(h.emulator.apiApp.clientId, Infinity);
+    if (!api) throw new Error('the Switchboard API has no service principal');
+    const olga = directory.addUser({ userPrincipalName: 'olga.ost@contoso.example', displayName: 'Olga Ost', password: 'demo' });
+    const team = directory.addGroup({ displayName: 'Helpdesk Team', members: [olga.userPrincipalName] });
+    const admins = directory.addGroup({ displayName: 'Helpdesk Admins', members: [team.id] });
+    const assign = (group: { id: string; displayName: string }) =>
+      directory.apps.assignAppRole({ principalId: group.id, principalType: 'Group', principalDisplayName: group.displayName, resource: api, appRoleId: DIRECTORY_ADMIN_ROLE.id }, Date.now(), 0);
+    const roles = async () => decodeJwt(await h.emulator.issueUserToken({ username: olga.userPrincipalName })).roles;
+    assign(admins);
+    expect(await roles()).toBeUndefined();
+    assign(team);
+    expect(await roles()).toEqual([DIRECTORY_ADMIN_ROLE.value]);
   });
 });
