@@ -18,8 +18,9 @@ export interface Behaviour {
   /** Whether 429s carry `Retry-After` (seconds until the bucket can pay again, ceil, min 1). */
   retryAfter: boolean;
   /** Chance that a request starts a burst of `burst` consecutive transient answers, each with a
-   * status drawn from `statuses` (503/504), a Graph error body and sometimes `Retry-After`. */
-  transient: { probability: number; burst: number; statuses: number[] } | null;
+   * status drawn from `statuses` (503/504), a Graph error body and, at `retryAfterChance` (default
+   * one in two), `Retry-After` of 1-2 s. */
+  transient: { probability: number; burst: number; statuses: number[]; retryAfterChance?: number } | null;
   /** Chance that a 200 response sends its headers and part of the body, then destroys the socket. */
   resetProbability: number;
   /** Chance that a delta page (after the first of a round) re-sends objects sent earlier in the round. */
@@ -93,6 +94,7 @@ export const behaviourPatchSchema = z
         probability,
         burst: z.number().int().min(1).max(100),
         statuses: z.array(z.union([z.literal(503), z.literal(504)])).min(1),
+        retryAfterChance: probability.optional(),
       })
       .strict()
       .nullable(),

@@ -221,7 +221,7 @@ export class Fidelity {
         if (fire) {
           this.counters.transientErrors += 1;
           const status = rng.pick(transient.statuses);
-          const headers: Record<string, string> = rng.chance(0.5) ? { 'Retry-After': String(rng.int(1, 2)) } : {};
+          const headers: Record<string, string> = rng.chance(transient.retryAfterChance ?? 0.5) ? { 'Retry-After': String(rng.int(1, 2)) } : {};
           if (status === 504) throw new GraphError(504, 'gatewayTimeout', 'The gateway did not receive a timely response from the upstream service.', headers);
           throw new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry later.', headers);
         }

@@ -108,8 +108,9 @@ describe('sync status', () => {
     try {
       const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
       await row.getByText('Up to date').waitFor({ timeout: 60_000 });
-      // Every Graph request now fails with 503 or 504: the round retries each, then gives up.
-      stack.emulator.configure({ latency: null, transient: { probability: 1, burst: 1, statuses: [503, 504] } });
+      // Every Graph request now fails with 503 or 504, each with a Retry-After of 1-2 s (else the
+      // backoff between eight attempts adds up to a minute and a half): the round retries, then gives up.
+      stack.emulator.configure({ latency: null, transient: { probability: 1, burst: 1, statuses: [503, 504], retryAfterChance: 1 } });
       await row.getByRole('button', { name: 'Sync now' }).click();
       await row.getByText('Error', { exact: true }).waitFor({ timeout: 150_000 });
     } finally {
