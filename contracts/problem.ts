@@ -44,6 +44,7 @@ export const PROBLEM_DETAILS = {
   generated_app_other_tenant: ['appTenantId', 'tenantId'],
   source_has_no_app: [],
   app_entered_by_hand: [],
+  app_replace_required: ['sourceId'],
   app_permission_missing: ['permission'],
   graph_search_failed: [],
   graph_permission_unknown: ['permission'],

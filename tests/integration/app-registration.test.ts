@@ -229,6 +229,20 @@ describe('a generated app replacing the current one', () => {
     current = body.source;
   });
 
+  it('is not taken through PATCH, which would leave the current app in Entra out of reach', async () => {
+    const app = (await generate(admin)).body;
+    const before = (await admin.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.id === REPLACED);
+    const refused = await admin.call<Problem>('PATCH', `/api/datasources/${REPLACED}`, { credentialId: app.credentialId });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'http_error', detailCode: 'app_replace_required', detailParams: { sourceId: REPLACED } });
+    expect((await admin.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.id === REPLACED)).toEqual(before);
+    expect(inEntra(current.clientId)).toBe(true);
+    // The generated app was not used up: it can still be checked, and removed.
+    expect((await admin.post('/api/app-registrations/check', { credentialId: app.credentialId })).status).toBe(200);
+    expect((await admin.post(`/api/app-registrations/${app.credentialId}/remove`, { graphToken: await graphTokenOf(admin) })).status).toBeLessThan(300);
+    expect(inEntra(app.clientId)).toBe(false);
+  });
+
   it('counts an app already gone from Entra as deleted', async () => {
     expect(stack.emulator.directory.removeApp(current.clientId)).toBe(true);
     const { body } = await replaceWithNew();

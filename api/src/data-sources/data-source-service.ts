@@ -70,6 +70,15 @@ export class DataSourceService {
   async update(id: string, patch: UpdateInput): Promise<DataSourceView> {
     const current = await this.require(id);
     const { clientSecret, credentialId, ...settings } = patch;
+    // Taking another generated app here would leave this one in Entra, out of reach of REMOVE APP.
+    if (credentialId !== undefined && current.appObjectId !== null) {
+      throw explainedError(
+        409,
+        'http_error',
+        { detailCode: 'app_replace_required', detailParams: { sourceId: id } },
+        `Switchboard generated the app of data source "${id}": replace it through POST /api/datasources/${id}/app/replace, which also deletes the old app in Entra.`,
+      );
+    }
     const next = await this.store.transaction(async (store) => {
       const changed: DataSourceRecord = {
         ...current,

@@ -36,6 +36,8 @@ export const errors: Translation<typeof en> = {
     source_has_no_app: 'Diese Datenquelle hat keine App: Erzeugen Sie eine, oder geben Sie die Daten einer vorhandenen App ein.',
     app_entered_by_hand:
       'Diese Datenquelle verwendet eine von Hand eingetragene App; Switchboard hat sie nicht angelegt und löscht sie nicht. Entfernen Sie sie in Entra, oder geben Sie andere Zugangsdaten ein.',
+    app_replace_required:
+      'Switchboard hat die App der Datenquelle „{{sourceId}}“ erzeugt: Ersetzen Sie sie mit APP ERZEUGEN im Assistenten, der auch die alte App in Entra löscht.',
     app_permission_missing:
       'Die App darf das Verzeichnis nicht durchsuchen: Ihr fehlt {{permission}}. Erzeugen Sie die App neu, oder erteilen Sie die Berechtigung mit Administratorzustimmung.',
     graph_search_failed: 'Microsoft Graph konnte das Verzeichnis nicht durchsuchen. Versuchen Sie es gleich noch einmal.',

@@ -36,6 +36,8 @@ export const errors = {
     source_has_no_app: 'This data source has no app: generate one, or enter the details of an existing app.',
     app_entered_by_hand:
       'This data source uses an app that was entered by hand; Switchboard did not create it and does not delete it. Remove it in Entra, or enter other credentials.',
+    app_replace_required:
+      'Switchboard generated the app of data source “{{sourceId}}”: replace it with GENERATE APP in the wizard, which also deletes the old app in Entra.',
     app_permission_missing: 'The app may not search the directory: it lacks {{permission}}. Generate the app again, or grant it with admin consent.',
     graph_search_failed: 'Microsoft Graph could not search the directory. Try again in a moment.',
     graph_permission_unknown: 'Microsoft Graph in this tenant offers no {{permission}} permission.',
