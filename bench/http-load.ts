@@ -46,13 +46,19 @@ export async function loadGenerator(): Promise<'wrk' | 'autocannon'> {
 
 /**
  * Loads every target once to warm it up, then in turn `rounds` times over, and keeps each target's
- * median round. The warm-up is not counted: it compiles the hot path. The median keeps out the rounds
+ * median round. The warm-up is not counted: it compiles the hot path, and V8 sizes the young
+ * generation to the load (right after an import, a server scavenged every few milliseconds and
+ * promoted what a bigger young generation lets die). The median keeps out the rounds
  * in which a server that has just imported its contacts collects the import's garbage: V8 does that
  * on its own threads some 20-40 s after the import, for about a second of CPU, which on two cores
  * is taken from the load generator and the server alike.
  */
-export async function measureTargets(tool: 'wrk' | 'autocannon', targets: readonly LoadTarget[], seconds: number, rounds: number): Promise<Map<string, LoadResult>> {
-  for (const target of targets) await measure(tool, target, seconds);
+export async function measureTargets(
+  tool: 'wrk' | 'autocannon',
+  targets: readonly LoadTarget[],
+  { seconds, rounds, warmUpSeconds }: { seconds: number; rounds: number; warmUpSeconds: number },
+): Promise<Map<string, LoadResult>> {
+  for (const target of targets) await measure(tool, target, warmUpSeconds);
   const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) runs.get(target.name)?.push(await measure(tool, target, seconds));

@@ -20,6 +20,8 @@ const SAMPLES = 20_000;
 const HTTP_SECONDS = 4;
 /** Rounds over all HTTP targets, taking turns, so that a noisy spell on a shared machine hits them alike; the median counts. */
 const HTTP_ROUNDS = 5;
+/** Load before measuring, per target: V8 grows a server's young generation over the first seconds under load (BENCH_WARM_UP_SECONDS to change). */
+const HTTP_WARM_UP_SECONDS = Number(process.env['BENCH_WARM_UP_SECONDS'] ?? 15);
 
 console.log(`Building a tenant of ${N} contacts and syncing it into the API...`);
 // One user sends all the load: lift the per-user rate limit, or the bench would measure 429s.
@@ -76,7 +78,7 @@ try {
       { name: 'HTTP GET /api/lookup', base: stack.apiUrl, paths: query.map((q) => `/api/lookup${q}`), bearer: token, pid: stack.apiPid() ?? 0 },
     ];
     console.log(`Loading each HTTP target ${HTTP_ROUNDS} times for ${HTTP_SECONDS} s with ${tool}...`);
-    const results = await measureTargets(tool, targets, HTTP_SECONDS, HTTP_ROUNDS);
+    const results = await measureTargets(tool, targets, { seconds: HTTP_SECONDS, rounds: HTTP_ROUNDS, warmUpSeconds: HTTP_WARM_UP_SECONDS });
     const of = (name: string) => results.get(name) as LoadResult;
     const empty = of('HTTP bare Hono route, empty');
     const bareLookup = of('HTTP bare Hono route, same lookup');
