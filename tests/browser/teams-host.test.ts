@@ -69,6 +69,7 @@ function hostPage(initialTheme: string, user: HostUser | null): string {
     const runtime = ${JSON.stringify(JSON.stringify(runtime))};
     const user = ${JSON.stringify(user)};
     window.teamsCalls = [];
+    window.rejectDeepLinks = false;
     window.naaRequests = [];
     const broker = (request) => {
       window.naaRequests.push(request.method);
@@ -91,7 +92,8 @@ function hostPage(initialTheme: string, user: HostUser | null): string {
         case 'getContext':
           reply([{ theme, hostName: 'Teams', hostClientType: 'web', frameContext: 'content', locale: 'en-us', entityId: 'directory' }]);
           break;
-        case 'executeDeepLink': reply([true]); break;
+        // A host without deep-link support answers with a failure and its reason.
+        case 'executeDeepLink': reply(window.rejectDeepLinks ? [false, 'Deep links are not supported'] : [true]); break;
         case 'nestedAppAuth.execute': {
           const request = JSON.parse(message.data);
           const response = { messageType: 'NestedAppAuthResponse', requestId: request.requestId, ...broker(request) };
@@ -152,6 +154,7 @@ function pageBackground(app: Frame): Promise<string> {
 
 interface TeamsHostWindow {
   teamsCalls: HostMessage[];
+  rejectDeepLinks: boolean;
   naaRequests: string[];
   setTeamsTheme(theme: string): void;
 }
@@ -195,7 +198,8 @@ describe('Teams tab', () => {
     }
   });
 
-  it('hands Teams call links to the host instead of opening a browser tab', async () => {
+  /** A contact with a number Teams can call, the call link's accessible name, and its href. */
+  async function callableContact(): Promise<{ contact: Contact; linkName: RegExp; href: string }> {
     const token = await stack.signIn(USER.username);
     const { body } = await apiClient(stack, token).get<SearchResponse>('/api/search?q=a&limit=100');
     const contact = body.hits
@@ -203,16 +207,41 @@ describe('Teams tab', () => {
       .find((c: Contact) => c.displayName !== null && c.surname !== null && c.phones.some((p) => p.e164 !== null && p.type !== 'businessFax'));
     if (contact === undefined) throw new Error('no callable contact found');
     const phone = contact.phones.find((p) => p.e164 !== null && p.type !== 'businessFax');
+    const escaped = (phone?.display ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return { contact, linkName: new RegExp(`^Call .*${escaped} in Teams$`), href: `https://teams.microsoft.com/l/call/0/0?users=4:${phone?.e164 ?? ''}` };
+  }
 
+  async function clickCallLink(app: Frame, contact: Contact, linkName: RegExp): Promise<void> {
+    await app.getByRole('searchbox', { name: /search people/i }).fill(contact.surname ?? '');
+    const card = app.getByRole('group', { name: contact.displayName ?? '' }).first();
+    await card.getByRole('link', { name: linkName }).first().click();
+  }
+
+  it('hands Teams call links to the host instead of opening a browser tab', async () => {
+    const { contact, linkName, href } = await callableContact();
     const { page, app, close } = await openInTeams();
     try {
-      await app.getByRole('searchbox', { name: /search people/i }).fill(contact.surname ?? '');
-      const card = app.getByRole('group', { name: contact.displayName ?? '' }).first();
-      const escaped = (phone?.display ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await card.getByRole('link', { name: new RegExp(`^Call .*${escaped} in Teams$`) }).first().click();
-      const href = `https://teams.microsoft.com/l/call/0/0?users=4:${phone?.e164 ?? ''}`;
+      await clickCallLink(app, contact, linkName);
       await expect.poll(async () => (await hostCalls(page)).filter((m) => m.func === 'executeDeepLink').map((m) => m.args?.[0])).toEqual([href]);
       expect(page.context().pages()).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('opens a call link in a new tab when the host cannot open deep links', async () => {
+    const { contact, linkName, href } = await callableContact();
+    const { page, app, close } = await openInTeams();
+    try {
+      await page.context().route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Teams</title>' }));
+      await page.evaluate(() => {
+        (globalThis as unknown as TeamsHostWindow).rejectDeepLinks = true;
+      });
+      const opened = page.context().waitForEvent('page');
+      await clickCallLink(app, contact, linkName);
+      const tab = await opened;
+      await tab.waitForURL(href);
+      expect((await hostCalls(page)).filter((m) => m.func === 'executeDeepLink').map((m) => m.args?.[0])).toEqual([href]);
     } finally {
       await close();
     }

@@ -20,7 +20,7 @@ export type HostInfo =
       theme: HostThemeName;
       /** Registers the one theme-change handler (TeamsJS keeps a single handler). */
       onThemeChange(handler: (theme: HostThemeName) => void): void;
-      /** Opens a Teams deep link (a call, a chat) in the host instead of a browser tab. */
+      /** Opens a Teams deep link (a call, a chat) in the host instead of a browser tab, where the host can. */
       openLink(url: string): void;
     }
   | {
@@ -80,7 +80,12 @@ async function detectTeams(): Promise<HostInfo> {
       });
     },
     openLink(url) {
-      void app.openLink(url);
+      // A host without deep-link support rejects: open the link as the browser would, or the
+      // click does nothing at all.
+      app.openLink(url).catch((error: unknown) => {
+        console.warn('The host could not open the link; opening it in a new tab', error);
+        window.open(url, '_blank', 'noreferrer');
+      });
     },
   };
 }
