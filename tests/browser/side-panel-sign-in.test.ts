@@ -80,6 +80,8 @@ describe('nested app auth in the Outlook side panel', () => {
     idToken: string;
     account: Record<string, string>;
     needsInteraction: boolean;
+    /** The host's first token request fails for a reason the user cannot fix by signing in. */
+    firstTokenFails: boolean;
   }): void {
     const { account } = args;
     const office: OfficeApi = {
@@ -91,6 +93,7 @@ describe('nested app auth in the Outlook side panel', () => {
     const listeners: Array<(response: string) => void> = [];
     const requests: string[] = [];
     let interactionNeeded = args.needsInteraction;
+    let tokenFailure = args.firstTokenFails;
     const bridge = {
       addEventListener: (_name: string, listener: (response: string) => void) => listeners.push(listener),
       removeEventListener: () => undefined,
@@ -106,6 +109,9 @@ describe('nested app auth in the Outlook side panel', () => {
         const token = { access_token: args.token, id_token: args.idToken, expires_in: 3600, properties: null };
         if (request.method === 'GetInitContext') {
           respond({ success: true, initContext: { sdkName: 'outlook-stub', sdkVersion: '1.0.0', capabilities: { queryAccount: false }, accountContext: account } });
+        } else if (request.method === 'GetToken' && tokenFailure) {
+          tokenFailure = false;
+          respond({ success: false, error: { status: 'TRANSIENT_ERROR', code: 'temporarily_unavailable', description: 'Try again later' } });
         } else if (request.method === 'GetToken' && interactionNeeded) {
           respond({ success: false, error: { status: 'USER_INTERACTION_REQUIRED', code: 'interaction_required', description: 'Consent needed' } });
         } else {
@@ -117,7 +123,7 @@ describe('nested app auth in the Outlook side panel', () => {
     Object.assign(globalThis, { Office: office, nestedAppAuthBridge: bridge, naaRequests: requests });
   }
 
-  async function openInOutlook(needsInteraction: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  async function openInOutlook(needsInteraction: boolean, firstTokenFails = false): Promise<{ context: BrowserContext; page: Page }> {
     const authority = stackAuthority();
     const context = await newContext(authority);
     // The host brokers every token: nothing may reach the authority from the page.
@@ -137,6 +143,7 @@ describe('nested app auth in the Outlook side panel', () => {
         name: USER.displayName,
       },
       needsInteraction,
+      firstTokenFails,
     });
     const page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
@@ -156,6 +163,19 @@ describe('nested app auth in the Outlook side panel', () => {
       expect(requests).toContain('GetToken');
       expect(requests).not.toContain('GetTokenPopup');
       await expect(page.getByRole('button', { name: 'Sign in with Microsoft' }).count()).resolves.toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('retries a failed token request with the same MSAL client', async () => {
+    const { context, page } = await openInOutlook(false, true);
+    try {
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('region', { name: 'Sender' }).getByText('Not in the directory.').waitFor();
+      // Every MSAL client asks the host for its context once: one ask, one client.
+      const requests = await bridgeRequests(page);
+      expect(requests.filter((method) => method === 'GetInitContext')).toHaveLength(1);
     } finally {
       await context.close();
     }

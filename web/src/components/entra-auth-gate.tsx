@@ -46,12 +46,17 @@ export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
   const { t } = useTranslation(['signIn', 'common']);
   const [step, setStep] = useState<Step>({ name: 'starting' });
   const [attempt, setAttempt] = useState(0);
-  // One MSAL client per page, even when an effect runs twice.
+  // One MSAL client per page, even when an effect runs twice or the user tries again.
   const creating = useRef<Promise<InteractiveTokenProvider> | null>(null);
 
   useEffect(() => {
     let active = true;
-    creating.current ??= createProvider(settings, host);
+    // Only a client that could not be created is built anew on "Try again"; a failed token
+    // request is retried with the client that exists.
+    creating.current ??= createProvider(settings, host).catch((error: unknown) => {
+      creating.current = null;
+      throw error;
+    });
     creating.current
       .then(async (tokens) => {
         const token = await tokens.getToken();
@@ -101,7 +106,6 @@ export function EntraAuthGate({ settings, renderSession }: EntraAuthGateProps) {
           <ErrorMessageBar error={step.error} />
           <Button
             onClick={() => {
-              creating.current = null;
               setStep({ name: 'starting' });
               setAttempt((n) => n + 1);
             }}
