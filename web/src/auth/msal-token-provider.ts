@@ -80,7 +80,11 @@ export class MsalTokenProvider implements InteractiveTokenProvider {
    */
   signOut(): void {
     this.client.setActiveAccount(null);
-    void this.client.clearCache();
+    // Without an active account the page is signed out already; a cache MSAL could not clear
+    // must not keep the UI from showing it.
+    this.client.clearCache().catch((error: unknown) => {
+      console.warn('Could not clear the MSAL token cache', error);
+    });
   }
 }
 
