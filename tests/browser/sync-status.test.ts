@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { SyncStatus } from '../../contracts/index.ts';
-import { apiClient } from '../support/api-client.ts';
 import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
+import { syncStatus } from '../support/sync-checks.ts';
 
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
 const CONTACTS = 20_000;
@@ -91,7 +90,6 @@ describe('sync status', () => {
   }, 60_000);
 
   it('words a round that Graph failed with server errors with their HTTP status, in English and in German', async () => {
-    const api = apiClient(stack, await stack.signIn(ADMIN.username));
     const tooltipOf = async (locale: 'en-US' | 'de-DE', names: { sources: string; status: string }, expected: RegExp): Promise<string> => {
       const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName, locale);
       try {
@@ -117,7 +115,7 @@ describe('sync status', () => {
       stack.emulator.configure({ transient: null });
       await context.close();
     }
-    const status = (await api.get<SyncStatus>(`/api/datasources/${stack.sourceId}/status`)).body;
+    const status = await syncStatus(stack);
     expect(status.lastErrorCode).toBe('graph_server_error');
     expect([503, 504]).toContain(status.lastErrorStatus);
     const english = await tooltipOf('en-US', { sources: 'Data sources', status: 'Sync status of Contoso mail contacts' }, /server error/);
