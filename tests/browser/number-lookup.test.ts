@@ -8,7 +8,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { Contact, ContactPhone, LookupResponse, SearchResponse } from '../../contracts/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
-import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { escapeRegExp, launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { shownName } from '../support/contact-names.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
@@ -94,7 +94,7 @@ describe('number lookup on the main screen', () => {
       await card.waitFor();
       await card.getByText(`Matched ${match.number} on the ${field} number.`).waitFor();
       // The card dials the stored number, not what was typed.
-      await expect(card.getByRole('link', { name: new RegExp(phone.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().getAttribute('href')).resolves.toMatch(
+      await expect(card.getByRole('link', { name: new RegExp(escapeRegExp(phone.display)) }).first().getAttribute('href')).resolves.toMatch(
         new RegExp(`^tel:\\${phone.e164 ?? ''}`),
       );
       expect(await region.getByText('shown as the company').count()).toBe(0);

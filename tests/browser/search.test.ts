@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Contact, DataSourceView, SearchResponse } from '../../contracts/index.ts';
-import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { escapeRegExp, launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { shownName } from '../support/contact-names.ts';
 
@@ -70,7 +70,7 @@ describe('web app', () => {
       const phone = contact.phones[0];
       if (phone !== undefined) {
         // Numbers show in the source's display format and dial their E.164 form.
-        const link = card.getByRole('link', { name: new RegExp(phone.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+        const link = card.getByRole('link', { name: new RegExp(escapeRegExp(phone.display)) });
         await expect(link.first().getAttribute('href')).resolves.toMatch(phone.e164 ? new RegExp(`^tel:\\${phone.e164}`) : /^tel:/);
       }
       await screenshot(page, 'search-results');

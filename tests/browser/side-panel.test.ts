@@ -9,7 +9,7 @@ import type { Contact, ContactsByMailResponse, ContactPhone, LookupResponse, Sea
 import type { OfficeApi, OfficeEmailAddress, OfficeMessage } from '../../web/src/host/office.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
-import { launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { escapeRegExp, launchBrowser, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
 import { shownName } from '../support/contact-names.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
@@ -118,7 +118,7 @@ async function expectContactCard(page: Page, contact: Contact): Promise<void> {
   }
   const phone = dialable(contact);
   if (phone === undefined || phone.e164 === null) throw new Error('contact has no dialable number');
-  const escaped = phone.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(phone.display);
   await expect(card.getByRole('link', { name: new RegExp(`^\\w+ ${escaped}$`) }).first().getAttribute('href')).resolves.toMatch(
     new RegExp(`^tel:\\${phone.e164}`),
   );

@@ -9,7 +9,7 @@ import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluent
 import type { ClientConfig, Contact, SearchResponse } from '../../contracts/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
-import { launchBrowser, screenshot, UI_TIMEOUT_MS, unsignedIdToken } from '../support/browser.ts';
+import { escapeRegExp, launchBrowser, screenshot, UI_TIMEOUT_MS, unsignedIdToken } from '../support/browser.ts';
 
 const USER = { username: 'user@contoso.example', displayName: 'Uli User' };
 /** Served by the test on the app's own origin: TeamsJS accepts its own origin as a host. */
@@ -207,7 +207,7 @@ describe('Teams tab', () => {
       .find((c: Contact) => c.displayName !== null && c.surname !== null && c.phones.some((p) => p.e164 !== null && p.type !== 'businessFax'));
     if (contact === undefined) throw new Error('no callable contact found');
     const phone = contact.phones.find((p) => p.e164 !== null && p.type !== 'businessFax');
-    const escaped = (phone?.display ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(phone?.display ?? '');
     return { contact, linkName: new RegExp(`^Call .*${escaped} in Teams$`), href: `https://teams.microsoft.com/l/call/0/0?users=4:${phone?.e164 ?? ''}` };
   }
 

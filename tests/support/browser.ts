@@ -36,6 +36,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** `text` as a regular expression that matches it literally, e.g. a phone number with `+` and parentheses inside a link name. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** How long a test waits for the page to show something before it fails. */
 export const UI_TIMEOUT_MS = 15_000;
 
