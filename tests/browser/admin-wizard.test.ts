@@ -26,6 +26,8 @@ const SOURCE = { name: 'Fabrikam contacts', id: 'fabrikam-contacts' };
 
 let stack: Stack;
 let browser: Browser;
+/** Ada's API client, for what the tests set up or check beside the page. */
+let api: ReturnType<typeof apiClient>;
 
 /** Whether the emulated Entra still has the application with this client id. */
 const inEntra = (clientId: string): boolean => stack.emulator.directory.apps.applicationByAppId(clientId, Infinity) !== undefined;
@@ -33,6 +35,7 @@ const inEntra = (clientId: string): boolean => stack.emulator.directory.apps.app
 beforeAll(async () => {
   stack = await startStack({ contacts: CONTACTS });
   browser = await launchBrowser();
+  api = apiClient(stack, await stack.signIn(ADMIN.username));
 }, 60_000);
 
 afterAll(async () => {
@@ -315,7 +318,6 @@ describe('data source wizard', () => {
 
   it('keeps a replaced app that Entra refuses to delete, and says so with a link to it', async () => {
     const name = 'Lapsed role contacts';
-    const api = apiClient(stack, await stack.signIn(ADMIN.username));
     const graphToken = (await api.post<DemoGraphTokenResponse>('/api/demo/graph-token')).body.accessToken;
     const first = (await api.post<GeneratedApp>('/api/app-registrations', { tenantId: stack.emulator.tenantId, graphToken })).body;
     const created = await api.post('/api/datasources', { id: 'lapsed-role-contacts', name, tenantId: stack.emulator.tenantId, credentialId: first.credentialId, enabled: false });
@@ -411,7 +413,6 @@ describe('data source wizard in German', () => {
 
   it('checks access, fails the sync after REMOVE APP and syncs again with an app generated while editing, all in German', async () => {
     const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName, 'de-DE');
-    const api = apiClient(stack, await stack.signIn(ADMIN.username));
     const clientIdOf = async (): Promise<string | undefined> => (await api.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.name === NAME)?.clientId;
     try {
       await page.getByRole('button', { name: 'Datenquelle hinzufügen' }).click();
