@@ -1,5 +1,6 @@
 import { Badge, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, DismissCircleFilled, WarningFilled } from '@fluentui/react-icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AccessCheck, CheckAccessResponse } from '../../../../contracts/index.ts';
 import { withUpstream } from '../../api/error-text.ts';
@@ -24,19 +25,15 @@ function CheckIcon({ check }: { check: AccessCheck }) {
 }
 
 /** What a check found, in the page's language; the API's English sentence only for a code this build does not know. */
-function useCheckDetail(): (check: AccessCheck) => string {
-  const { t } = useTranslation('wizard');
-  return (check) => {
-    const sentence = t(`check.detail.${check.code}`, { permission: check.permission, httpStatus: check.httpStatus, defaultValue: check.detail });
-    return withUpstream(sentence, check.upstreamMessage);
-  };
+function checkDetail(t: TFunction<'wizard'>, check: AccessCheck): string {
+  const sentence = t(`check.detail.${check.code}`, { permission: check.permission, httpStatus: check.httpStatus, defaultValue: check.detail });
+  return withUpstream(sentence, check.upstreamMessage);
 }
 
 /** CHECK ACCESS's answer: overall, then each check with its outcome in words (not colour alone) and what it found. */
 export function AccessCheckResult({ result }: { result: CheckAccessResponse }) {
   const styles = useStyles();
   const { t } = useTranslation('wizard');
-  const detailOf = useCheckDetail();
   return (
     <section className={styles.box} aria-label={t('check.title')}>
       <MessageBar intent={result.ok ? 'success' : 'error'} layout="multiline">
@@ -56,7 +53,7 @@ export function AccessCheckResult({ result }: { result: CheckAccessResponse }) {
               </Badge>
             </span>
             <Text size={200} className={styles.detail}>
-              {detailOf(check)}
+              {checkDetail(t, check)}
             </Text>
           </li>
         ))}
