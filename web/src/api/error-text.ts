@@ -61,7 +61,8 @@ const wordsOf = (error: ApiError): CodeWords => CODE_WORDS[error.code] ?? {};
 function codeDetail(t: ErrorsT, error: ApiError): string | null {
   // Field-level messages are the schema's English: name the fields by their labels instead (the wizard links to their steps).
   const paths = (error.problem?.errors ?? []).map((issue) => issue.path).filter((path) => path !== '');
-  const fields = [...new Set(paths.map((path) => fieldLabel(i18n.getFixedT(null, 'wizard'), path)))];
+  const wizardT = i18n.getFixedT(null, 'wizard');
+  const fields = [...new Set(paths.map((path) => fieldLabel(wizardT, path)))];
   if (fields.length > 0) return t('invalidFields', { fields: fields.join(', ') });
   const key = wordsOf(error).detail;
   return key === undefined ? null : t(key);
