@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,21 +32,14 @@ const run = promisify(execFile);
  * about as much as a bare Hono route, so on a two-core machine it measures itself as much as the
  * server (the bare routes read up to a third slower under it).
  */
-export async function loadGenerator(): Promise<'wrk' | 'autocannon'> {
-  try {
-    await run('wrk', ['--version']).catch((error: { stdout?: string }) => {
-      // wrk prints its version and exits with 1.
-      if (!error.stdout?.includes('wrk')) throw error;
-    });
-    return 'wrk';
-  } catch {
-    return 'autocannon';
-  }
+export function loadGenerator(): 'wrk' | 'autocannon' {
+  // Only whether it starts: wrk prints its version and exits with 1.
+  return spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
 }
 
 /**
- * Loads every target once to warm it up, then in turn `rounds` times over, and keeps each target's
- * median round. The warm-up is not counted: it compiles the hot path, and V8 sizes the young
+ * Loads every target once to warm it up, then in turn `rounds` times over, and gives each target's
+ * median round, in the order of `targets`. The warm-up is not counted: it compiles the hot path, and V8 sizes the young
  * generation to the load (right after an import, a server scavenged every few milliseconds and
  * promoted what a bigger young generation lets die). The median keeps out the rounds
  * in which a server that has just imported its contacts collects the import's garbage: V8 does that
@@ -57,13 +50,13 @@ export async function measureTargets(
   tool: 'wrk' | 'autocannon',
   targets: readonly LoadTarget[],
   { seconds, rounds, warmUpSeconds }: { seconds: number; rounds: number; warmUpSeconds: number },
-): Promise<Map<string, LoadResult>> {
+): Promise<LoadResult[]> {
   for (const target of targets) await measure(tool, target, warmUpSeconds);
-  const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+  const runs: LoadResult[][] = targets.map(() => []);
   for (let round = 0; round < rounds; round++) {
-    for (const target of targets) runs.get(target.name)?.push(await measure(tool, target, seconds));
+    for (const [i, target] of targets.entries()) runs[i]?.push(await measure(tool, target, seconds));
   }
-  return new Map([...runs].map(([name, results]) => [name, median(results)]));
+  return runs.map(median);
 }
 
 async function measure(tool: 'wrk' | 'autocannon', target: LoadTarget, seconds: number): Promise<LoadResult> {

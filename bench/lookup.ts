@@ -68,7 +68,7 @@ try {
   });
   const [line] = (await once(bare.stdout, 'data')) as [Buffer];
   const bareUrl = `http://127.0.0.1:${Number(/listening (\d+)/.exec(line.toString())?.[1])}`;
-  const tool = await loadGenerator();
+  const tool = loadGenerator();
   try {
     const query = inputs.slice(0, 5000).map((n) => `?number=${encodeURIComponent(n)}`);
     const bareTarget = (name: string, path: string): LoadTarget => ({ name, base: bareUrl, paths: query.map((q) => path + q), bearer: null, pid: bare.pid ?? 0 });
@@ -79,11 +79,9 @@ try {
     ];
     console.log(`Loading each HTTP target ${HTTP_ROUNDS} times for ${HTTP_SECONDS} s with ${tool}...`);
     const results = await measureTargets(tool, targets, { seconds: HTTP_SECONDS, rounds: HTTP_ROUNDS, warmUpSeconds: HTTP_WARM_UP_SECONDS });
-    const of = (name: string) => results.get(name) as LoadResult;
-    const empty = of('HTTP bare Hono route, empty');
-    const bareLookup = of('HTTP bare Hono route, same lookup');
-    for (const { name } of targets) {
-      const r = of(name);
+    const [empty, bareLookup] = results as [LoadResult, LoadResult, LoadResult];
+    for (const [i, { name }] of targets.entries()) {
+      const r = results[i] as LoadResult;
       rows.push({
         target: name,
         requests_per_s: Math.round(r.rps),
@@ -105,6 +103,7 @@ try {
     loadGenerator: tool,
     httpSeconds: HTTP_SECONDS,
     httpRounds: HTTP_ROUNDS,
+    httpWarmUpSeconds: HTTP_WARM_UP_SECONDS,
     bars: 'in-process p99 < 50 us; HTTP >= 0.7 of the bare route doing the same lookup (vs_bare)',
   });
 } finally {
