@@ -15,7 +15,7 @@ import { entraAppPortalUrl } from '../../contracts/entra-portal.ts';
 import type { DataSourceView, DemoGraphTokenResponse, GeneratedApp } from '../../contracts/index.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { apiClient } from '../support/api-client.ts';
-import { isFocused, launchBrowser, openSignedIn, screenshot, waitForBackground } from '../support/browser.ts';
+import { isFocused, launchBrowser, openSignedIn, screenshot, sourceRow, statusTooltip, waitForBackground } from '../support/browser.ts';
 import { seriousViolations } from '../support/accessibility.ts';
 
 const ADMIN = { username: 'admin@contoso.example', displayName: 'Ada Admin' };
@@ -66,16 +66,10 @@ async function captureStep(page: Page, name: string, themes: readonly (keyof typ
   await page.emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
 }
 
-/** The page's words the helpers below look for, in each language the tests use. */
-const WORDS = {
-  en: { wizard: /Add data source|Edit /, sources: 'Data sources', statusOf: (name: string) => `Sync status of ${name}` },
-  de: { wizard: /Datenquelle hinzufügen| bearbeiten$/, sources: 'Datenquellen', statusOf: (name: string) => `Synchronisierungsstatus von ${name}` },
-};
-type Language = keyof typeof WORDS;
+/** The wizard's name, in each language the tests use. */
+const WIZARD_NAMES = { 'en-US': /Add data source|Edit /, 'de-DE': /Datenquelle hinzufügen| bearbeiten$/ };
 
-const wizardOf = (page: Page, lang: Language = 'en'): Locator => page.getByRole('main', { name: WORDS[lang].wizard });
-const sourceRow = (page: Page, name: string, lang: Language = 'en'): Locator =>
-  page.getByRole('list', { name: WORDS[lang].sources }).getByRole('listitem', { name });
+const wizardOf = (page: Page, locale: keyof typeof WIZARD_NAMES = 'en-US'): Locator => page.getByRole('main', { name: WIZARD_NAMES[locale] });
 
 async function next(page: Page, expectedStep: string): Promise<void> {
   await wizardOf(page).getByRole('button', { name: 'Next' }).click();
@@ -89,15 +83,6 @@ async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab did not reach ${target.toString()} in ${String(maxPresses)} presses`);
-}
-
-/** Hovers the row's info icon and returns the status tooltip's text once it says `expected`. */
-async function statusTooltip(page: Page, name: string, expected: RegExp, lang: Language = 'en'): Promise<string> {
-  const row = sourceRow(page, name, lang);
-  await row.getByRole('button', { name: WORDS[lang].statusOf(name) }).hover();
-  const tooltip = page.getByRole('tooltip');
-  await tooltip.getByText(expected).waitFor();
-  return tooltip.innerText();
 }
 
 describe('data source wizard', () => {
@@ -394,9 +379,9 @@ describe('data source wizard in German', () => {
   const NAME = 'Kontakte Hamburg';
 
   async function editMicrosoft365(page: Page): Promise<Locator> {
-    await sourceRow(page, NAME, 'de').getByRole('button', { name: `Aktionen für ${NAME}` }).click();
+    await sourceRow(page, NAME, 'de-DE').getByRole('button', { name: `Aktionen für ${NAME}` }).click();
     await page.getByRole('menuitem', { name: 'Bearbeiten…' }).click();
-    const wizard = wizardOf(page, 'de');
+    const wizard = wizardOf(page, 'de-DE');
     await wizard.getByRole('tab', { name: /2\. Microsoft 365/ }).click();
     await wizard.getByRole('heading', { level: 3, name: 'Microsoft 365' }).waitFor();
     return wizard;
@@ -416,7 +401,7 @@ describe('data source wizard in German', () => {
     const clientIdOf = async (): Promise<string | undefined> => (await api.get<DataSourceView[]>('/api/datasources')).body.find((s) => s.name === NAME)?.clientId;
     try {
       await page.getByRole('button', { name: 'Datenquelle hinzufügen' }).click();
-      const wizard = wizardOf(page, 'de');
+      const wizard = wizardOf(page, 'de-DE');
       await wizard.getByRole('textbox', { name: 'Name' }).fill(NAME);
       await wizard.getByRole('button', { name: 'Weiter' }).click();
       await wizard.getByRole('button', { name: 'App erzeugen' }).click();
@@ -442,7 +427,7 @@ describe('data source wizard in German', () => {
         await wizard.getByRole('heading', { level: 3, name: step }).waitFor();
       }
       await wizard.getByRole('button', { name: 'Datenquelle speichern' }).click();
-      const row = sourceRow(page, NAME, 'de');
+      const row = sourceRow(page, NAME, 'de-DE');
       await row.getByText('Aktuell').waitFor({ timeout: 60_000 });
 
       // REMOVE APP: the next round fails, and the status tooltip says why in German.
@@ -454,7 +439,7 @@ describe('data source wizard in German', () => {
       await row.getByText('Keine App').waitFor();
       await row.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
       await row.getByText('Fehler', { exact: true }).waitFor({ timeout: 30_000 });
-      const failed = await statusTooltip(page, NAME, /Ihre App wurde entfernt/, 'de');
+      const failed = await statusTooltip(page, NAME, /Ihre App wurde entfernt/, 'de-DE');
       expect(failed).toMatch(/Letzter Fehler\s+Die Datenquelle hat keine App-Zugangsdaten: Ihre App wurde entfernt\./);
       expect(failed).not.toMatch(/app was removed/);
       await screenshot(page, 'wizard-de-removed-app-sync-failed');
@@ -466,7 +451,7 @@ describe('data source wizard in German', () => {
       await saveChanges(editing);
       await row.getByRole('button', { name: 'Jetzt synchronisieren' }).click();
       await row.getByText('Aktuell').waitFor({ timeout: 60_000 });
-      await expect(statusTooltip(page, NAME, /Letzter Fehler/, 'de')).resolves.toMatch(/Letzter Fehler\s+Keine/);
+      await expect(statusTooltip(page, NAME, /Letzter Fehler/, 'de-DE')).resolves.toMatch(/Letzter Fehler\s+Keine/);
 
       // With an app in place, generating another asks first; the new one takes its place when saved, and the old one leaves Entra.
       const replaced = await clientIdOf();
@@ -494,7 +479,7 @@ describe('data source wizard in German', () => {
     const { context, page } = await openSignedIn(browser, stack.webUrl, HELPDESK.displayName, 'de-DE');
     try {
       await page.getByRole('button', { name: 'Datenquelle hinzufügen' }).click();
-      const wizard = wizardOf(page, 'de');
+      const wizard = wizardOf(page, 'de-DE');
       await wizard.getByRole('textbox', { name: 'Name' }).fill('Helpdesk-Kontakte');
       await wizard.getByRole('button', { name: 'Weiter' }).click();
       await wizard.getByRole('button', { name: 'App erzeugen' }).click();

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { OfficeApi } from '../../web/src/host/office.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { seriousViolations } from '../support/accessibility.ts';
-import { documentLanguage, launchBrowser, openSignedIn, screenshot, UI_TIMEOUT_MS } from '../support/browser.ts';
+import { documentLanguage, launchBrowser, openSignedIn, screenshot, sourceRow, UI_TIMEOUT_MS } from '../support/browser.ts';
 
 const ADMIN = 'Ada Admin';
 const CONTACTS = 1200;
@@ -62,7 +62,7 @@ describe('German', () => {
       await page.getByRole('button', { name: 'Abmelden' }).waitFor();
       await page.getByRole('heading', { name: 'Personen' }).waitFor();
 
-      const row = page.getByRole('list', { name: 'Datenquellen' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      const row = sourceRow(page, 'Contoso mail contacts', 'de-DE');
       await row.getByText('1.200 Kontakte').waitFor();
       await row.getByText('Aktuell').waitFor();
       await row.getByRole('button', { name: 'Synchronisierungsstatus von Contoso mail contacts' }).hover();
@@ -103,7 +103,7 @@ describe('German', () => {
         const postData = JSON.stringify({ ...body, dialling: { ...body.dialling, areaCode: 'null-acht-neun' }, access: { mode: 'groups', groups: [{ id: 'no id!' }] } });
         await route.continue({ postData });
       });
-      const row = page.getByRole('list', { name: 'Datenquellen' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      const row = sourceRow(page, 'Contoso mail contacts', 'de-DE');
       await row.getByRole('button', { name: 'Aktionen für Contoso mail contacts' }).click();
       await page.getByRole('menuitem', { name: 'Bearbeiten…' }).click();
       const wizard = page.getByRole('main', { name: /bearbeiten$/ });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openSignedIn, screenshot } from '../support/browser.ts';
+import { launchBrowser, openSignedIn, screenshot, sourceRow, statusTooltip } from '../support/browser.ts';
 import { startStack, type Stack } from '../../scripts/stack.ts';
 import { syncStatus } from '../support/sync-checks.ts';
 
@@ -33,7 +33,7 @@ describe('sync status', () => {
     const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
 
-      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      const row = sourceRow(page, 'Contoso mail contacts');
       await row.getByRole('button', { name: 'Sync now' }).waitFor();
       await row.getByRole('button', { name: /More sync options/ }).click();
       await page.getByRole('menuitem', { name: /Full resync/ }).click();
@@ -69,7 +69,7 @@ describe('sync status', () => {
     stack.emulator.configure({ latency: null, budget: 1, retryAfter: true });
     const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
-      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      const row = sourceRow(page, 'Contoso mail contacts');
       await row.getByRole('button', { name: /More sync options/ }).click();
       await page.getByRole('menuitem', { name: /Full resync/ }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Start full resync' }).click();
@@ -90,21 +90,17 @@ describe('sync status', () => {
   }, 60_000);
 
   it('words a round that Graph failed with server errors with their HTTP status, in English and in German', async () => {
-    const tooltipOf = async (locale: 'en-US' | 'de-DE', names: { sources: string; status: string }, expected: RegExp): Promise<string> => {
+    const tooltipOf = async (locale: 'en-US' | 'de-DE', expected: RegExp): Promise<string> => {
       const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName, locale);
       try {
-        const row = page.getByRole('list', { name: names.sources }).getByRole('listitem', { name: 'Contoso mail contacts' });
-        await row.getByRole('button', { name: names.status }).hover();
-        const tooltip = page.getByRole('tooltip');
-        await tooltip.getByText(expected).waitFor();
-        return await tooltip.innerText();
+        return await statusTooltip(page, 'Contoso mail contacts', expected, locale);
       } finally {
         await context.close();
       }
     };
     const { context, page } = await openSignedIn(browser, stack.webUrl, ADMIN.displayName);
     try {
-      const row = page.getByRole('list', { name: 'Data sources' }).getByRole('listitem', { name: 'Contoso mail contacts' });
+      const row = sourceRow(page, 'Contoso mail contacts');
       await row.getByText('Up to date').waitFor({ timeout: 60_000 });
       // Every Graph request now fails with 503 or 504, each with a Retry-After of 1-2 s (else the
       // backoff between eight attempts adds up to a minute and a half): the round retries, then gives up.
@@ -118,9 +114,9 @@ describe('sync status', () => {
     const status = await syncStatus(stack);
     expect(status.lastErrorCode).toBe('graph_server_error');
     expect([503, 504]).toContain(status.lastErrorStatus);
-    const english = await tooltipOf('en-US', { sources: 'Data sources', status: 'Sync status of Contoso mail contacts' }, /server error/);
+    const english = await tooltipOf('en-US', /server error/);
     expect(english).toContain(`Microsoft Graph answered with a server error (HTTP ${String(status.lastErrorStatus)})`);
-    const german = await tooltipOf('de-DE', { sources: 'Datenquellen', status: 'Synchronisierungsstatus von Contoso mail contacts' }, /Serverfehler/);
+    const german = await tooltipOf('de-DE', /Serverfehler/);
     expect(german).toContain(`Microsoft Graph hat mit einem Serverfehler geantwortet (HTTP ${String(status.lastErrorStatus)})`);
   }, 240_000);
 });

@@ -66,6 +66,25 @@ export async function openSignedIn(
   return { context, page };
 }
 
+/** The words of the data source list, in the languages the page speaks. */
+const DATA_SOURCE_WORDS: Record<keyof typeof SIGN_IN_LABELS, { sources: string; statusOf: (name: string) => string }> = {
+  'en-US': { sources: 'Data sources', statusOf: (name) => `Sync status of ${name}` },
+  'de-DE': { sources: 'Datenquellen', statusOf: (name) => `Synchronisierungsstatus von ${name}` },
+};
+
+/** The row of a data source in the administrator's list, on a page in `locale`. */
+export function sourceRow(page: Page, name: string, locale: keyof typeof SIGN_IN_LABELS = 'en-US'): Locator {
+  return page.getByRole('list', { name: DATA_SOURCE_WORDS[locale].sources }).getByRole('listitem', { name });
+}
+
+/** Hovers the row's info icon and returns the status tooltip's text once it says `expected`. */
+export async function statusTooltip(page: Page, name: string, expected: RegExp, locale: keyof typeof SIGN_IN_LABELS = 'en-US'): Promise<string> {
+  await sourceRow(page, name, locale).getByRole('button', { name: DATA_SOURCE_WORDS[locale].statusOf(name) }).hover();
+  const tooltip = page.getByRole('tooltip');
+  await tooltip.getByText(expected).waitFor();
+  return tooltip.innerText();
+}
+
 /**
  * An ID token shaped like Entra's but unsigned, for hosts and authorities the tests stand in for:
  * MSAL reads an ID token's claims and leaves its signature to servers.
