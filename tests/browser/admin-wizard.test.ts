@@ -465,7 +465,7 @@ describe('data source wizard in German', () => {
       await editing.getByRole('button', { name: 'Zugriff prüfen' }).click();
       await editing.getByRole('region', { name: 'Zugriffsprüfung' }).getByText('Alles, was die Synchronisierung braucht, ist vorhanden.').waitFor();
       await saveChanges(editing);
-      await page.getByText(`Die App, die sie ersetzt hat, ${replaced}, wurde aus Entra gelöscht.`).waitFor();
+      await page.getByText(`Die ersetzte App ${replaced} wurde aus Entra gelöscht.`).waitFor();
       const replacement = await clientIdOf();
       expect(replacement).not.toBe(replaced);
       expect(inEntra(replaced)).toBe(false);

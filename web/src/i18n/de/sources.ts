@@ -35,7 +35,7 @@ export const sources: Translation<typeof en> = {
     confirm: 'Datenquelle löschen',
   },
   deleted: '{{name}} wurde gelöscht.',
-  replacedAppRemoved: 'Die App, die sie ersetzt hat, {{clientId}}, wurde aus Entra gelöscht.',
+  replacedAppRemoved: 'Die ersetzte App {{clientId}} wurde aus Entra gelöscht.',
   keptApp: {
     title: 'Die ersetzte App {{clientId}} ist noch in Entra',
     body: 'Die Datenquelle synchronisiert mit ihrer neuen App. Löschen Sie die alte App im Entra Admin Center, sobald nichts anderes sie mehr verwendet.',
