@@ -1,9 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Hono, type ErrorHandler, type MiddlewareHandler } from 'hono';
+import type { Hono, ErrorHandler, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
-import { HTTPException } from 'hono/http-exception';
 import { AuditTrail } from './audit/audit-trail.ts';
 import { RateLimiter } from './auth/rate-limiter.ts';
 import { Authenticator, requireAuth } from './auth/require-auth.ts';
@@ -16,11 +14,13 @@ import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Store } from './store/store.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
-import { ApiError, problemResponse } from './problem.ts';
-import { REQUEST_ID_HEADER } from './http-server.ts';
+import { ApiError, problemFor, problemResponse } from './problem.ts';
+import { REQUEST_ID_HEADER, type DirectRoute } from './http-server.ts';
+import { CrossOriginPolicy } from './cross-origin.ts';
+import { LookupRoute, lookupRouteDoc } from './routes/lookup-route.ts';
 import { auditRoutes } from './routes/audit-routes.ts';
 import { dataSourceRoutes } from './routes/data-source-routes.ts';
-import { directoryRoutes, hotDirectoryRoutes, type DirectoryRouteDeps } from './routes/directory-routes.ts';
+import { directoryRoutes } from './routes/directory-routes.ts';
 import type { AppEnv } from './routes/openapi-app.ts';
 import { clientConfig, demoGraphRoutes, demoRoutes, sessionRoutes } from './routes/session-routes.ts';
 import { appRegistrationRoutes } from './routes/app-registration-routes.ts';
@@ -42,20 +42,24 @@ export interface AppDeps {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/**
- * The app: a small one for the hot routes (lookup and search, see hotDirectoryRoutes) in front of
- * the main one, which gets every request the small one has no route for.
- */
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export interface App {
+  app: Hono<AppEnv>;
+  /** Served before the app (see DirectRoute). */
+  directRoutes: DirectRoute[];
+}
+
+export function createApp(deps: AppDeps): App {
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>();
-  const onError = errorHandler(logger);
-  app.onError(onError);
+  app.onError(errorHandler(logger));
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', 'There is nothing at this address.')));
 
-  const { requestLog, crossOrigin } = sharedMiddleware(config, logger);
-  if (requestLog) app.use(requestLog);
-  if (crossOrigin) app.use('/api/*', crossOrigin);
+  // First: the request log at debug level, and CORS before authentication, so that a browser's
+  // preflight, which carries no token, is answered.
+  if (logger.isLevelEnabled('debug')) app.use(requestLog(logger));
+  const crossOrigin = new CrossOriginPolicy(config.corsOrigins);
+  const corsMiddleware = crossOrigin.middleware();
+  if (corsMiddleware) app.use('/api/*', corsMiddleware);
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -74,19 +78,16 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const authenticator = new Authenticator(deps.verifier, deps.access);
   app.use('/api/*', requireAuth(authenticator));
-  const directory: DirectoryRouteDeps = {
-    directory: deps.directory,
-    metrics: deps.metrics,
-    limits: { search: new RateLimiter('search', config.rateLimits.search), lookup: new RateLimiter('lookup', config.rateLimits.lookup) },
-  };
+  const limits = { search: new RateLimiter('search', config.rateLimits.search), lookup: new RateLimiter('lookup', config.rateLimits.lookup) };
   app.route('/', sessionRoutes());
-  app.route('/', directoryRoutes(directory));
+  app.route('/', directoryRoutes({ directory: deps.directory, metrics: deps.metrics, limits }));
   const audit = new AuditTrail(deps.store, logger);
   app.route('/', dataSourceRoutes(deps.dataSources, audit));
   app.route('/', auditRoutes(deps.store));
   app.route('/', appRegistrationRoutes(deps.appRegistrations, deps.dataSources, audit));
   app.route('/', phoneRoutes());
   if (config.demo) app.route('/', demoGraphRoutes(config, config.demo));
+  app.openAPIRegistry.registerPath(lookupRouteDoc);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Switchboard API', version: deps.version } });
 
@@ -97,51 +98,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.get('*', serveStatic({ root, path: 'index.html' }));
   }
 
-  const hotRoutes = hotDirectoryRoutes(directory, authenticator);
-  const front = new Hono<AppEnv>();
-  // Only the hot routes run the shared middleware here: whatever else reaches the front app is
-  // handed on to the main one, which runs it itself.
-  for (const middleware of [requestLog, crossOrigin]) {
-    if (middleware) for (const route of hotRoutes.routes) front.use(route.path, middleware);
-  }
-  front.route('/', hotRoutes);
-  front.onError(onError);
-  front.notFound((c) => app.fetch(c.req.raw, c.env));
-  return front;
+  const lookup = new LookupRoute({ directory: deps.directory, metrics: deps.metrics, limit: limits.lookup, authenticator, crossOrigin, logger });
+  return { app, directRoutes: [lookup] };
 }
 
 function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
-  return (error, c) => {
-    if (error instanceof ApiError) return problemResponse(c, error);
-    if (error instanceof HTTPException) return problemResponse(c, new ApiError(error.status, 'http_error', error.message || 'Request failed.'));
-    logger.error({ err: error, requestId: c.req.header(REQUEST_ID_HEADER), path: c.req.path }, 'unhandled error');
-    return problemResponse(c, new ApiError(500, 'internal_error', 'Something went wrong on the server; it has been logged.'));
-  };
+  return (error, c) =>
+    problemResponse(
+      c,
+      problemFor(error, (err) => logger.error({ err, requestId: c.req.header(REQUEST_ID_HEADER), path: c.req.path }, 'unhandled error')),
+    );
 }
 
-/**
- * Middleware that runs first, where configured: the request log at debug level (every request) and
- * CORS (API requests; before authentication, so that a browser's preflight, which carries no token,
- * is answered).
- */
-function sharedMiddleware(config: Config, logger: Logger): { requestLog: MiddlewareHandler | null; crossOrigin: MiddlewareHandler | null } {
-  // Only when it would write: even a disabled log call builds its argument on every request.
-  const requestLog: MiddlewareHandler | null = logger.isLevelEnabled('debug')
-    ? async function logRequest(c, next) {
-        const started = performance.now();
-        await next();
-        logger.debug({ requestId: c.req.header(REQUEST_ID_HEADER), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
-      }
-    : null;
-  const crossOrigin =
-    config.corsOrigins.length > 0
-      ? cors({
-          origin: config.corsOrigins,
-          allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
-          allowHeaders: ['Authorization', 'Content-Type', REQUEST_ID_HEADER],
-          exposeHeaders: ['Retry-After', REQUEST_ID_HEADER],
-          maxAge: 600,
-        })
-      : null;
-  return { requestLog, crossOrigin };
+function requestLog(logger: Logger): MiddlewareHandler {
+  return async function logRequest(c, next) {
+    const started = performance.now();
+    await next();
+    logger.debug({ requestId: c.req.header(REQUEST_ID_HEADER), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  };
 }

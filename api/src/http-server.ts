@@ -11,12 +11,22 @@ export interface PageHeaderSets {
   redirectBridge: HeaderList;
 }
 
+/** A route answered on Node's request before the app: one called so often that Hono's adapter would cost more than its own work. */
+export interface DirectRoute {
+  /** Answers the request, now or later, and returns true; false leaves it to the app. */
+  answer(req: IncomingMessage, res: ServerResponse): boolean;
+}
+
 /**
- * The HTTP server around the app. Every response, error pages included, carries the security
- * headers of its kind and the request id; a request id a client sent is kept (for tracing across
- * services).
+ * The HTTP server around the app and its direct routes. Every response, error pages included,
+ * carries the security headers of its kind and the request id; a request id a client sent is kept
+ * (for tracing across services).
  */
-export function createHttpServer(app: { fetch: Parameters<typeof getRequestListener>[0] }, pageHeaders: PageHeaderSets): Server<typeof IncomingMessage, typeof HeadedResponse> {
+export function createHttpServer(
+  app: { fetch: Parameters<typeof getRequestListener>[0] },
+  pageHeaders: PageHeaderSets,
+  directRoutes: readonly DirectRoute[] = [],
+): Server<typeof IncomingMessage, typeof HeadedResponse> {
   const listener = getRequestListener(app.fetch);
   const sets = { api: fixed(API_HEADERS), pages: fixed(pageHeaders.pages), redirectBridge: fixed(pageHeaders.redirectBridge) };
   return createServer<typeof IncomingMessage, typeof HeadedResponse>({ ServerResponse: HeadedResponse }, (req, res) => {
@@ -25,6 +35,7 @@ export function createHttpServer(app: { fetch: Parameters<typeof getRequestListe
     req.headers[REQUEST_ID_HEADER] = id;
     res.requestId = id;
     res.fixedHeaders = headersFor(req.url ?? '/', sets);
+    for (const route of directRoutes) if (route.answer(req, res)) return;
     void listener(req, res);
   });
 }

@@ -63,9 +63,10 @@ async function main(): Promise<void> {
   const access = new SourceAccessPolicy(config.auth.tenantId, new GroupMembership(graphGroupReader(config, store, secrets), logger));
   const dataSources = new DataSourceService(store, secrets, engine, scheduler, directory, access);
   await dataSources.loadAccessRules();
-  const app = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store, appRegistrations: new AppRegistrationService(config, store, secrets, logger) });
+  const { app, directRoutes } = createApp({ config, logger, metrics, version, verifier: new TokenVerifier(config.auth), access, directory, dataSources, store, appRegistrations: new AppRegistrationService(config, store, secrets, logger) });
 
-  const server = createHttpServer(app, { pages: pageHeaders(config.auth.authorityHost), redirectBridge: redirectBridgeHeaders(config.auth.authorityHost) }).listen(config.port, config.host, () => {
+  const pages = { pages: pageHeaders(config.auth.authorityHost), redirectBridge: redirectBridgeHeaders(config.auth.authorityHost) };
+  const server = createHttpServer(app, pages, directRoutes).listen(config.port, config.host, () => {
     logger.info({ url: `http://${config.host}:${config.port}`, demo: config.demo !== null }, 'Switchboard API listening');
   });
   await scheduler.start(config.syncOnStart);

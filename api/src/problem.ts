@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Problem, ProblemCode, ProblemDetail } from '../../contracts/index.ts';
 
@@ -34,6 +35,27 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const unauthorized = (detail: string) =>
   new ApiError(401, 'unauthorized', detail, undefined, { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (detail: string) => new ApiError(403, 'forbidden', detail);
+
+export function validationFailed(issues: readonly { path: PropertyKey[]; message: string }[]): ApiError {
+  return new ApiError(
+    400,
+    'validation_failed',
+    'The request is not valid.',
+    issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  );
+}
+
+/**
+ * The problem an error thrown while answering a request is answered with. Anything but an ApiError
+ * or Hono's HTTPException is a fault of ours: handed to `logUnexpected`, and answered without its
+ * details.
+ */
+export function problemFor(error: unknown, logUnexpected: (error: unknown) => void): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException) return new ApiError(error.status, 'http_error', error.message || 'Request failed.');
+  logUnexpected(error);
+  return new ApiError(500, 'internal_error', 'Something went wrong on the server; it has been logged.');
+}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

@@ -103,6 +103,20 @@ describe('CORS', () => {
     const other = await fetch(`${stack.apiUrl}/api/lookup?number=1`, { headers: { Origin: 'https://evil.example', Authorization: `Bearer ${userToken}` } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
+
+  it('labels lookups, answered before the app, as the app labels its own answers', async () => {
+    const labels = async (path: string, origin: string) => {
+      const answer = await fetch(`${stack.apiUrl}${path}`, { headers: { Origin: origin, Authorization: `Bearer ${userToken}` } });
+      await answer.body?.cancel();
+      return Object.fromEntries([...answer.headers].filter(([name]) => name.startsWith('access-control-') || name === 'vary'));
+    };
+    for (const origin of [PARTNER, 'https://evil.example']) {
+      const app = await labels('/api/datasources', origin);
+      expect(Object.keys(app).length, origin).toBeGreaterThan(0);
+      expect(await labels('/api/lookup?number=1', origin), origin).toEqual(app);
+      expect(await labels('/api/lookup', origin), `${origin}, refused`).toEqual(app);
+    }
+  });
 });
 
 describe('per-user rate limits', () => {

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer } from '../../api/src/http-server.ts';
+import { createHttpServer, type DirectRoute } from '../../api/src/http-server.ts';
 import { API_HEADERS } from '../../api/src/security-headers.ts';
 
 /** The server's own headers against an app that sets some of the same, on a real port. */
@@ -15,7 +15,15 @@ beforeAll(async () => {
     .get('/api/plain', (c) => c.json({ ok: true }))
     .get('/api/cached', (c) => c.body('{}', 200, { 'Content-Type': 'application/json', 'cache-control': 'max-age=60', 'X-Request-Id': 'from-the-app' }))
     .get('/page', (c) => c.html('<p>hi</p>'));
-  server = createHttpServer(app, { pages: [['Content-Security-Policy', "default-src 'self'"]], redirectBridge: [['Cache-Control', 'no-store']] });
+  // A route answered before the app, as LookupRoute is: it writes its own head, without the fixed headers.
+  const direct: DirectRoute = {
+    answer: (req, res) => {
+      if (req.url !== '/api/direct') return false;
+      res.writeHead(200, ['Content-Type', 'application/json', 'Cache-Control', 'private']).end('{"direct":true}');
+      return true;
+    },
+  };
+  server = createHttpServer(app, { pages: [['Content-Security-Policy', "default-src 'self'"]], redirectBridge: [['Cache-Control', 'no-store']] }, [direct]);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,6 +58,14 @@ describe('the HTTP server', () => {
     expect(valuesOf(headers, 'cache-control')).toEqual(['max-age=60']);
     expect(valuesOf(headers, 'x-request-id')).toEqual(['from-the-app']);
     expect(valuesOf(headers, 'x-content-type-options')).toEqual(['nosniff']);
+  });
+
+  it("gives a direct route's answers the API set and a request id, its own headers winning, and hands every other request to the app", async () => {
+    const direct = await rawHeaders('/api/direct', { 'X-Request-Id': 'pbx-4711.call:9' });
+    expect(valuesOf(direct, 'cache-control')).toEqual(['private']);
+    expect(valuesOf(direct, 'x-content-type-options')).toEqual(['nosniff']);
+    expect(valuesOf(direct, 'x-request-id')).toEqual(['pbx-4711.call:9']);
+    expect(valuesOf(await rawHeaders('/api/plain'), 'content-type')).toEqual(['application/json']);
   });
 
   it('keeps a well-formed request id a client sent, and replaces another', async () => {

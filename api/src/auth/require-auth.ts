@@ -1,24 +1,28 @@
 import type { Http2Bindings, HttpBindings } from '@hono/node-server';
-import type { Context, Handler, MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { forbidden, unauthorized } from '../problem.ts';
 import type { SourceFilter } from '../directory/directory.ts';
 import type { SourceAccessPolicy } from './source-access.ts';
 import type { Principal, TokenVerifier } from './token-verifier.ts';
 
-export interface AuthVariables {
+/** Who sent a request, and which data sources they may see. */
+export interface Caller {
   principal: Principal;
-  /** The data sources this caller may see; everything the directory answers is filtered by it. */
+  /** Everything the directory answers the caller is filtered by it. */
   visible: SourceFilter;
 }
+
+/** What an authenticated route of the app finds on its context. */
+export type AuthVariables = Caller;
 
 /** What an authenticated route sees: the caller on the context, Node's request underneath (when served by Node). */
 export type AuthEnv = { Variables: AuthVariables; Bindings: Partial<HttpBindings | Http2Bindings> };
 
 /**
- * Checks a request's bearer token and puts the caller, and what the caller may see, on the context.
- * It runs in front of every API request but health: as the middleware of the app (requireAuth), or
- * inside the single handler of a hot route (authenticated).
+ * Checks a request's bearer token and finds the caller, and what the caller may see. It runs in
+ * front of every API request but health: as the app's middleware (requireAuth), or in a route
+ * served before the app (see LookupRoute).
  */
 export class Authenticator {
   constructor(
@@ -26,45 +30,40 @@ export class Authenticator {
     private readonly access: SourceAccessPolicy,
   ) {}
 
-  /** Done when it returns nothing; a promise when the token or the caller's groups must be fetched first. */
-  authenticate(c: Context<AuthEnv>): Promise<void> | undefined {
-    const token = bearerToken(authorizationOf(c));
+  /**
+   * The caller of a request with this Authorization header, or a promise of them when the token or
+   * the caller's groups must be fetched first; a token seen before is answered from the verifier's
+   * cache without a promise in between. Throws 401 without a bearer token.
+   */
+  callerOf(authorization: string | undefined): Caller | Promise<Caller> {
+    const token = bearerToken(authorization);
     if (!token) throw unauthorized('A bearer access token is required.');
-    // A token seen before is answered from the verifier's cache, without a promise in between.
     const known = this.verifier.verifiedBefore(token);
-    return known ? this.admit(c, known) : this.verifier.verify(token).then((principal) => this.admit(c, principal));
+    return known ? this.admit(known) : this.verifier.verify(token).then((principal) => this.admit(principal));
   }
 
-  private admit(c: Context<AuthEnv>, principal: Principal): Promise<void> | undefined {
-    c.set('principal', principal);
+  private admit(principal: Principal): Caller | Promise<Caller> {
     const visible = this.access.filterFor(principal);
-    if (!(visible instanceof Promise)) {
-      c.set('visible', visible);
-      return undefined;
-    }
-    return visible.then((filter) => {
-      c.set('visible', filter);
-    });
+    return visible instanceof Promise ? visible.then((filter) => ({ principal, visible: filter })) : { principal, visible };
   }
 }
 
 /** Authentication as the app's middleware, for every route behind it. */
 export function requireAuth(authenticator: Authenticator): MiddlewareHandler<AuthEnv> {
-  return (c, next) => {
-    const pending = authenticator.authenticate(c);
-    return pending ? pending.then(next) : next();
+  const enter = (c: Context<AuthEnv>, { principal, visible }: Caller) => {
+    c.set('principal', principal);
+    c.set('visible', visible);
   };
-}
-
-/**
- * A route's one handler, authenticated first. Hono answers a route that has a single handler
- * without composing middleware, synchronously; through the middleware chain a lookup cost about a
- * seventh more (bench:lookup).
- */
-export function authenticated(authenticator: Authenticator, handler: (c: Context<AuthEnv>) => Response): Handler<AuthEnv> {
-  return (c) => {
-    const pending = authenticator.authenticate(c);
-    return pending ? pending.then(() => handler(c)) : handler(c);
+  return (c, next) => {
+    const caller = authenticator.callerOf(authorizationOf(c));
+    if (!(caller instanceof Promise)) {
+      enter(c, caller);
+      return next();
+    }
+    return caller.then((found) => {
+      enter(c, found);
+      return next();
+    });
   };
 }
 

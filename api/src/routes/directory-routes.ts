@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   contactsByMailQuerySchema,
   lookupBatchSchema,
-  lookupQuerySchema,
   searchQuerySchema,
   type ContactsByMailResponse,
   type LookupBatchResponse,
@@ -10,10 +9,9 @@ import {
 import type { Directory } from '../directory/directory.ts';
 import { secondsSince, type Metrics } from '../metrics.ts';
 import { notFound } from '../problem.ts';
-import { Hono, type Context } from 'hono';
-import { authenticated, type Authenticator } from '../auth/require-auth.ts';
+import type { Context } from 'hono';
 import type { RateLimiter } from '../auth/rate-limiter.ts';
-import { BEARER, createRouter, queryReader, type AppEnv } from './openapi-app.ts';
+import { BEARER, createRouter, type AppEnv } from './openapi-app.ts';
 
 const search = createRoute({
   method: 'get',
@@ -22,15 +20,6 @@ const search = createRoute({
   security: BEARER,
   request: { query: searchQuerySchema },
   responses: { 200: { description: 'Matching contacts, best first' } },
-});
-
-const lookup = createRoute({
-  method: 'get',
-  path: '/api/lookup',
-  summary: 'Identify a caller from a phone number',
-  security: BEARER,
-  request: { query: lookupQuerySchema },
-  responses: { 200: { description: 'The contact the number belongs to, or no match' } },
 });
 
 const lookupBatch = createRoute({
@@ -71,22 +60,23 @@ const BATCH_NUMBERS_PER_TOKEN = 10;
 /** Entra object ids are unique across tenants: the caller's rate-limit key as it is. */
 const userOf = (c: Context<AppEnv>) => c.get('principal').oid;
 
-const readSearch = queryReader(searchQuerySchema);
-const readLookup = queryReader(lookupQuerySchema);
-
 export interface DirectoryRouteDeps {
   directory: Directory;
   metrics: Metrics;
   limits: DirectoryLimits;
 }
 
-/** Batch lookup and contacts, behind the app's authentication middleware. */
-export function directoryRoutes({ directory, limits }: DirectoryRouteDeps) {
-  const router = createRouter();
-  // Served by hotDirectoryRoutes; documented here from the schemas they validate with.
-  router.openAPIRegistry.registerPath(search);
-  router.openAPIRegistry.registerPath(lookup);
-  return router
+/** Search, batch lookup and contacts; `GET /api/lookup` is LookupRoute, answered before the app. */
+export function directoryRoutes({ directory, metrics, limits }: DirectoryRouteDeps) {
+  return createRouter()
+    .openapi(search, (c) => {
+      const { q, limit } = c.req.valid('query');
+      limits.search.take(userOf(c));
+      const started = performance.now();
+      const hits = directory.search(q, limit, c.get('visible'));
+      metrics.searchLatency.observe(secondsSince(started));
+      return c.json({ query: q, hits }, 200);
+    })
     .openapi(lookupBatch, (c) => {
       const { numbers, profile } = c.req.valid('json');
       limits.lookup.take(userOf(c), Math.ceil(numbers.length / BATCH_NUMBERS_PER_TOKEN));
@@ -107,35 +97,4 @@ export function directoryRoutes({ directory, limits }: DirectoryRouteDeps) {
       if (!found) throw notFound('The contact');
       return c.json(found, 200);
     });
-}
-
-/**
- * Lookup and search, called thousands of times a minute (a PBX for every call, a user for every
- * keystroke): each route is one handler that authenticates itself, which Hono answers without a
- * middleware chain (see authenticated). Validated in the handler (see queryReader).
- */
-export function hotDirectoryRoutes({ directory, metrics, limits }: DirectoryRouteDeps, authenticator: Authenticator) {
-  return new Hono<AppEnv>()
-    .get(
-      '/api/search',
-      authenticated(authenticator, (c) => {
-        const { q, limit } = readSearch(c);
-        limits.search.take(userOf(c));
-        const started = performance.now();
-        const hits = directory.search(q, limit, c.get('visible'));
-        metrics.searchLatency.observe(secondsSince(started));
-        return c.json({ query: q, hits }, 200);
-      }),
-    )
-    .get(
-      '/api/lookup',
-      authenticated(authenticator, (c) => {
-        const { number, profile } = readLookup(c);
-        limits.lookup.take(userOf(c));
-        const started = performance.now();
-        const result = directory.lookup(number, c.get('visible'), profile);
-        metrics.lookupLatency.observe(secondsSince(started));
-        return c.json(result, 200);
-      }),
-    );
 }
