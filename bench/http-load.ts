@@ -59,6 +59,30 @@ export async function measureTargets(
   return runs.map(median);
 }
 
+/** A server counts as settled when it uses less than this share of a core, three seconds in a row. */
+const QUIET_CORE_SHARE = 0.05;
+const QUIET_SECONDS = 3;
+
+/**
+ * Waits until the servers are idle, and gives the seconds that took (null where /proc is not there
+ * to tell). A server that has just imported or loaded its contacts spends the next minute or two
+ * collecting what that left behind, on its own threads: measured then, the targets share two
+ * cores with that, and each other's, and every one reads slower by a different amount.
+ */
+export async function settle(pids: readonly number[], maxSeconds: number): Promise<number | null> {
+  const started = performance.now();
+  let quiet = 0;
+  let before = pids.map(cpuMicros);
+  if (before.some((cpu) => cpu === null)) return null;
+  while (quiet < QUIET_SECONDS && performance.now() - started < maxSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = pids.map(cpuMicros);
+    quiet = now.every((cpu, i) => (cpu ?? 0) - (before[i] ?? 0) < QUIET_CORE_SHARE * 1_000_000) ? quiet + 1 : 0;
+    before = now;
+  }
+  return (performance.now() - started) / 1000;
+}
+
 async function measure(tool: 'wrk' | 'autocannon', target: LoadTarget, seconds: number): Promise<LoadResult> {
   const cpuBefore = cpuMicros(target.pid);
   const { rps, p50Us, p99Us, requests } = tool === 'wrk' ? await withWrk(target, seconds) : await withAutocannon(target, seconds);
