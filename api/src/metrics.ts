@@ -1,4 +1,5 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { LatencyHistogram } from './latency-histogram.ts';
 
 /** For a histogram in seconds, from a `performance.now()` reading (cheaper than prom-client's startTimer). */
 export function secondsSince(started: number): number {
@@ -25,18 +26,18 @@ export class Metrics {
     buckets: [0.1, 0.5, 1, 5, 15, 60, 300, 900, 3600],
     registers: [this.registry],
   });
-  readonly searchLatency = new Histogram({
-    name: 'switchboard_search_duration_seconds',
-    help: 'Search handling time in the API',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
-    registers: [this.registry],
-  });
-  readonly lookupLatency = new Histogram({
-    name: 'switchboard_lookup_duration_seconds',
-    help: 'Caller lookup handling time in the API',
-    buckets: [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01],
-    registers: [this.registry],
-  });
+  readonly searchLatency = new LatencyHistogram(
+    'switchboard_search_duration_seconds',
+    'Search handling time in the API',
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+    this.registry,
+  );
+  readonly lookupLatency = new LatencyHistogram(
+    'switchboard_lookup_duration_seconds',
+    'Caller lookup handling time in the API',
+    [0.00001, 0.00005, 0.0001, 0.0005, 0.001, 0.005, 0.01],
+    this.registry,
+  );
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });

@@ -30,5 +30,10 @@ describe('/metrics', () => {
     expect(value(/^switchboard_sync_objects_read_total\{mode="full"\} (\d+)/m)).toBeGreaterThanOrEqual(200);
     expect(value(/^switchboard_search_duration_seconds_count (\d+)/m)).toBe(1);
     expect(value(/^switchboard_lookup_duration_seconds_count (\d+)/m)).toBe(1);
+    // Buckets count cumulatively up to +Inf: the one lookup is within 10 ms and so in the last bounds.
+    expect(value(/^switchboard_lookup_duration_seconds_bucket\{le="\+Inf"\} (\d+)/m)).toBe(1);
+    expect(value(/^switchboard_lookup_duration_seconds_bucket\{le="0\.01"\} (\d+)/m)).toBe(1);
+    expect(value(/^switchboard_lookup_duration_seconds_sum ([\d.e-]+)/m)).toBeGreaterThan(0);
+    expect(text).toMatch(/^# TYPE switchboard_lookup_duration_seconds histogram$/m);
   });
 });
