@@ -82,7 +82,10 @@ export function problemOf(error: ApiError): Problem {
   };
 }
 
+/** The media type of every problem answer (RFC 9457). */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
 export function problemResponse(c: Context, error: ApiError): Response {
   for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
-  return c.body(JSON.stringify(problemOf(error)), error.status, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify(problemOf(error)), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
 }

@@ -8,7 +8,7 @@ import type { Directory } from '../directory/directory.ts';
 import { REQUEST_ID_HEADER, type DirectRoute } from '../http-server.ts';
 import type { Logger } from '../logger.ts';
 import { secondsSince, type Metrics } from '../metrics.ts';
-import { problemFor, problemOf, validationFailed, type ApiError } from '../problem.ts';
+import { PROBLEM_CONTENT_TYPE, problemFor, problemOf, validationFailed, type ApiError } from '../problem.ts';
 import { BEARER } from './openapi-app.ts';
 
 const PATH = '/api/lookup';
@@ -74,7 +74,7 @@ export class LookupRoute implements DirectRoute {
 
   private fail(req: IncomingMessage, res: ServerResponse, error: unknown, started: number): void {
     const problem = problemFor(error, (err) => this.deps.logger.error({ err, requestId: req.headers[REQUEST_ID_HEADER], path: PATH }, 'unhandled error'));
-    this.send(req, res, problem.status, 'application/problem+json', JSON.stringify(problemOf(problem)), problem.headers, started);
+    this.send(req, res, problem.status, PROBLEM_CONTENT_TYPE, JSON.stringify(problemOf(problem)), problem.headers, started);
   }
 
   private send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string, own: ApiError['headers'], started: number): void {
