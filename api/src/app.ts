@@ -10,7 +10,7 @@ import type { TokenVerifier } from './auth/token-verifier.ts';
 import type { Config } from './config.ts';
 import type { DataSourceService } from './data-sources/data-source-service.ts';
 import type { Directory } from './directory/directory.ts';
-import type { Logger } from './logger.ts';
+import { logAnswered, type Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 import type { Store } from './store/store.ts';
 import { metricsRoute } from './routes/metrics-route.ts';
@@ -114,6 +114,6 @@ function requestLog(logger: Logger): MiddlewareHandler {
   return async function logRequest(c, next) {
     const started = performance.now();
     await next();
-    logger.debug({ requestId: c.req.header(REQUEST_ID_HEADER), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    logAnswered(logger, { requestId: c.req.header(REQUEST_ID_HEADER), method: c.req.method, path: c.req.path, status: c.res.status, started });
   };
 }

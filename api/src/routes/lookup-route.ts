@@ -6,7 +6,7 @@ import type { RateLimiter } from '../auth/rate-limiter.ts';
 import type { CrossOriginPolicy } from '../cross-origin.ts';
 import type { Directory } from '../directory/directory.ts';
 import { REQUEST_ID_HEADER, type DirectRoute } from '../http-server.ts';
-import type { Logger } from '../logger.ts';
+import { logAnswered, type Logger } from '../logger.ts';
 import { secondsSince, type Metrics } from '../metrics.ts';
 import { PROBLEM_CONTENT_TYPE, problemFor, problemOf, validationFailed, type ApiError } from '../problem.ts';
 import { BEARER } from './openapi-app.ts';
@@ -83,9 +83,7 @@ export class LookupRoute implements DirectRoute {
     headers.push(...this.deps.crossOrigin.answerHeaders(req.headers.origin));
     res.writeHead(status, headers);
     res.end(body);
-    if (this.logRequests) {
-      this.deps.logger.debug({ requestId: req.headers[REQUEST_ID_HEADER], method: 'GET', path: PATH, status, ms: Math.round(performance.now() - started) }, 'request');
-    }
+    if (this.logRequests) logAnswered(this.deps.logger, { requestId: req.headers[REQUEST_ID_HEADER], method: 'GET', path: PATH, status, started });
   }
 }
 
