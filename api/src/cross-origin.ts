@@ -6,6 +6,8 @@ const ALLOWED_METHODS = ['GET', 'POST', 'PATCH', 'DELETE'];
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', REQUEST_ID_HEADER];
 const EXPOSED_HEADERS = ['Retry-After', REQUEST_ID_HEADER];
 const PREFLIGHT_MAX_AGE_S = 600;
+/** Without configured origins: nothing to add, and nothing allocated per answer. */
+const NO_HEADERS: readonly string[] = [];
 
 /**
  * Which other origins' browsers may call the API (CORS_ORIGINS): none when the web app is served
@@ -34,8 +36,8 @@ export class CrossOriginPolicy {
    * The CORS headers of an answer (not a preflight) to a request from `origin`, as
    * `[name, value, ...]`: what the middleware adds, in the same cases.
    */
-  answerHeaders(origin: string | undefined): string[] {
-    if (this.origins.length === 0) return [];
+  answerHeaders(origin: string | undefined): readonly string[] {
+    if (this.origins.length === 0) return NO_HEADERS;
     const labels = ['Access-Control-Expose-Headers', this.exposed, 'Vary', 'Origin'];
     if (origin !== undefined && this.origins.includes(origin)) labels.push('Access-Control-Allow-Origin', origin);
     return labels;
